@@ -1,0 +1,11 @@
+DROP TABLE rate_limit_counters;
+DROP TRIGGER ticket_events_notify ON ticket_events;
+DROP FUNCTION notify_ticket_event();
+DROP TABLE ticket_events;
+DROP TABLE tickets;
+DROP TABLE ticket_counters;
+DROP TABLE categories;
+DROP TABLE refresh_tokens;
+DROP TABLE auth_sessions;
+DROP TABLE users;
+DROP TABLE app_settings;

@@ -1,0 +1,86 @@
+//! Wiring: the shared state one server instance runs on.
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use anyhow::Context;
+use tokio_util::sync::CancellationToken;
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::principals::PrincipalCache;
+use crate::auth::refresh;
+use crate::config::{DatabaseConfig, ServerConfig};
+use crate::db::{self, DbPool, StatementCounter};
+use crate::events::EventHub;
+
+#[derive(Clone)]
+pub struct AppState(Arc<AppInner>);
+
+pub struct AppInner {
+    pub pool: DbPool,
+    pub config: ServerConfig,
+    pub jwt: JwtKeys,
+    pub principals: Arc<PrincipalCache>,
+    pub events: EventHub,
+    pub statements: StatementCounter,
+    pub shutdown: CancellationToken,
+}
+
+impl Deref for AppState {
+    type Target = AppInner;
+
+    fn deref(&self) -> &AppInner {
+        &self.0
+    }
+}
+
+const JWT_SECRET_SETTING: &str = "jwt_secret";
+
+impl AppState {
+    /// Prepares the database (create, migrate), the pool, the signing key and the event
+    /// listener.
+    pub async fn start(database: &DatabaseConfig, config: ServerConfig) -> anyhow::Result<Self> {
+        db::ensure_database(&database.database_url).await?;
+        db::run_migrations(&database.database_url).await?;
+        let statements = StatementCounter::default();
+        let pool = db::connect_pool(&database.database_url, database.db_pool_size, &statements)?;
+        let secret = match &config.jwt_secret {
+            Some(secret) => {
+                anyhow::ensure!(secret.len() >= 32, "DESKQL_JWT_SECRET must be at least 32 bytes");
+                secret.clone()
+            }
+            None => {
+                let mut conn = pool.get().await.context("cannot connect to the database")?;
+                let secret = db::models::setting::get_or_insert(
+                    &mut conn,
+                    JWT_SECRET_SETTING,
+                    &refresh::generate_secret(),
+                )
+                .await?;
+                tracing::warn!(
+                    "DESKQL_JWT_SECRET is not set; using a generated secret kept in the database. \
+                     Set one in production."
+                );
+                secret
+            }
+        };
+        let jwt = JwtKeys::new(secret.as_bytes(), config.access_token_ttl());
+        let principals = Arc::new(PrincipalCache::default());
+        let shutdown = CancellationToken::new();
+        let events = EventHub::start(
+            database.database_url.clone(),
+            pool.clone(),
+            principals.clone(),
+            shutdown.clone(),
+        );
+        Ok(Self(Arc::new(AppInner {
+            pool,
+            config,
+            jwt,
+            principals,
+            events,
+            statements,
+            shutdown,
+        })))
+    }
+}

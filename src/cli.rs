@@ -1,0 +1,43 @@
+//! The `deskql` command line.
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{DatabaseConfig, ServerConfig, TelemetryConfig};
+
+#[derive(Debug, Parser)]
+#[command(name = "deskql", version, about = "Helpdesk server with a GraphQL API")]
+pub struct Cli {
+    #[command(flatten)]
+    pub database: DatabaseConfig,
+
+    #[command(flatten)]
+    pub telemetry: TelemetryConfig,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP/WebSocket server (the default).
+    Serve(Box<ServerConfig>),
+    /// Create the database if needed and apply pending migrations.
+    Migrate,
+    /// Print the GraphQL schema (SDL).
+    Schema,
+    /// Create (or promote) an administrator. The password is read from
+    /// `DESKQL_ADMIN_PASSWORD` or, when unset, from the first line of standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Fill the database with deterministic demo data (also the benchmark data set).
+    SeedDemo {
+        #[arg(long, default_value_t = 1_000)]
+        users: u32,
+        #[arg(long, default_value_t = 100_000)]
+        tickets: u32,
+    },
+}

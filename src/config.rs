@@ -1,0 +1,121 @@
+//! Runtime settings: every one is an environment variable (prefix `DESKQL_`, except the
+//! conventional `DATABASE_URL`) and a flag of the same name.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/deskql";
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseConfig {
+    /// PostgreSQL connection URL; the database is created if it does not exist.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+
+    /// Maximum connections in the pool.
+    #[arg(long, env = "DESKQL_DB_POOL_SIZE", default_value_t = 16, global = true)]
+    pub db_pool_size: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IntrospectionMode {
+    /// Anyone may introspect (the schema is public in `schema.graphql`).
+    On,
+    /// Only moderators and admins may introspect.
+    Staff,
+    /// Nobody may introspect.
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServerConfig {
+    /// Address the HTTP server listens on.
+    #[arg(long, env = "DESKQL_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// HMAC secret for access tokens. When unset, one is generated once and kept in the database.
+    #[arg(long, env = "DESKQL_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Lifetime of an access token, in seconds.
+    #[arg(long, env = "DESKQL_ACCESS_TOKEN_TTL", default_value_t = 900)]
+    pub access_token_ttl_secs: u64,
+
+    /// Lifetime of a session (refresh-token family), in seconds.
+    #[arg(long, env = "DESKQL_REFRESH_TOKEN_TTL", default_value_t = 30 * 24 * 3600)]
+    pub refresh_token_ttl_secs: u64,
+
+    /// Mark the access-token cookie `Secure` (set it when served over HTTPS).
+    #[arg(long, env = "DESKQL_COOKIE_SECURE", default_value_t = false)]
+    pub cookie_secure: bool,
+
+    /// Origins (comma separated) allowed to use cookie authentication and WebSocket upgrades.
+    #[arg(
+        long,
+        env = "DESKQL_ALLOWED_ORIGINS",
+        value_delimiter = ',',
+        default_value = "http://localhost:8080,http://127.0.0.1:8080"
+    )]
+    pub allowed_origins: Vec<String>,
+
+    /// Who may run introspection queries.
+    #[arg(long, env = "DESKQL_INTROSPECTION", value_enum, default_value_t = IntrospectionMode::On)]
+    pub introspection: IntrospectionMode,
+
+    /// Serve GraphiQL on `GET /graphql`.
+    #[arg(long, env = "DESKQL_GRAPHIQL", default_value_t = true, action = clap::ArgAction::Set)]
+    pub graphiql: bool,
+
+    /// Largest accepted request body, in bytes.
+    #[arg(long, env = "DESKQL_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
+    pub max_body_bytes: usize,
+
+    /// Trust the first address of `X-Forwarded-For` as the client IP (behind a reverse proxy).
+    #[arg(long, env = "DESKQL_TRUST_FORWARDED_FOR", default_value_t = false)]
+    pub trust_forwarded_for: bool,
+
+    /// Guest tickets accepted per customer email per hour.
+    #[arg(long, env = "DESKQL_GUEST_LIMIT_PER_EMAIL", default_value_t = 5)]
+    pub guest_limit_per_email: i32,
+
+    /// Guest tickets accepted per client IP per hour.
+    #[arg(long, env = "DESKQL_GUEST_LIMIT_PER_IP", default_value_t = 20)]
+    pub guest_limit_per_ip: i32,
+
+    /// Failed logins per account within 15 minutes before further attempts are refused.
+    #[arg(long, env = "DESKQL_LOGIN_FAILURES_PER_ACCOUNT", default_value_t = 5)]
+    pub login_failures_per_account: i32,
+
+    /// Failed logins per client IP within 15 minutes before further attempts are refused.
+    #[arg(long, env = "DESKQL_LOGIN_FAILURES_PER_IP", default_value_t = 20)]
+    pub login_failures_per_ip: i32,
+
+    /// Days a deleted ticket stays in the trash before it may be purged.
+    #[arg(long, env = "DESKQL_TRASH_RETENTION_DAYS", default_value_t = 30)]
+    pub trash_retention_days: u32,
+}
+
+impl ServerConfig {
+    pub fn access_token_ttl(&self) -> Duration {
+        Duration::from_secs(self.access_token_ttl_secs)
+    }
+
+    pub fn refresh_token_ttl(&self) -> Duration {
+        Duration::from_secs(self.refresh_token_ttl_secs)
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TelemetryConfig {
+    /// Log format.
+    #[arg(long, env = "DESKQL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+}

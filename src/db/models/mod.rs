@@ -1,0 +1,10 @@
+//! Diesel models and the queries that read and write them.
+
+pub mod category;
+pub mod event;
+pub mod rate_limit;
+pub mod session;
+pub mod setting;
+pub mod ticket;
+pub mod ticket_list;
+pub mod user;

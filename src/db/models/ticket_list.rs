@@ -1,0 +1,195 @@
+//! Listing tickets: filters, visibility and keyset pagination over a stable order.
+
+use chrono::{DateTime, Utc};
+use diesel::pg::Pg;
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::db::models::ticket::Ticket;
+use crate::db::schema::tickets;
+use crate::domain::ticket::{TicketPriority, TicketStatus};
+
+#[derive(Debug, Clone, Default)]
+pub enum AssigneeFilter {
+    #[default]
+    Any,
+    Unassigned,
+    User(Uuid),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TicketFilter {
+    pub statuses: Option<Vec<TicketStatus>>,
+    pub priorities: Option<Vec<TicketPriority>>,
+    pub category_id: Option<Uuid>,
+    pub assignee: AssigneeFilter,
+    pub requester_id: Option<Uuid>,
+    pub created_after: Option<DateTime<Utc>>,
+    pub created_before: Option<DateTime<Utc>>,
+    pub text: Option<String>,
+    /// Set for plain users: only tickets they requested.
+    pub visible_to_requester: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    CreatedAt,
+    UpdatedAt,
+    Priority,
+}
+
+/// Position of a row in the order: its sort value and its id as tie-breaker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SortValue {
+    Time(DateTime<Utc>),
+    Rank(i16),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position {
+    pub value: SortValue,
+    pub id: Uuid,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageRequest {
+    pub key: SortKey,
+    pub descending: bool,
+    /// Rows strictly after this position in the requested direction.
+    pub after: Option<Position>,
+    pub limit: i64,
+}
+
+type BoxedTickets<'a> = tickets::BoxedQuery<'a, Pg>;
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+fn filtered(filter: &TicketFilter) -> BoxedTickets<'_> {
+    let mut query = tickets::table
+        .filter(tickets::deleted_at.is_null())
+        .into_boxed();
+    if let Some(viewer) = filter.visible_to_requester {
+        query = query.filter(tickets::requester_id.eq(viewer));
+    }
+    if let Some(statuses) = &filter.statuses {
+        query = query.filter(tickets::status.eq_any(statuses.clone()));
+    }
+    if let Some(priorities) = &filter.priorities {
+        query = query.filter(tickets::priority.eq_any(priorities.clone()));
+    }
+    if let Some(category_id) = filter.category_id {
+        query = query.filter(tickets::category_id.eq(category_id));
+    }
+    match filter.assignee {
+        AssigneeFilter::Any => {}
+        AssigneeFilter::Unassigned => query = query.filter(tickets::assignee_id.is_null()),
+        AssigneeFilter::User(id) => query = query.filter(tickets::assignee_id.eq(id)),
+    }
+    if let Some(requester_id) = filter.requester_id {
+        query = query.filter(tickets::requester_id.eq(requester_id));
+    }
+    if let Some(after) = filter.created_after {
+        query = query.filter(tickets::created_at.ge(after));
+    }
+    if let Some(before) = filter.created_before {
+        query = query.filter(tickets::created_at.lt(before));
+    }
+    if let Some(text) = &filter.text {
+        let pattern = format!("%{}%", escape_like(text));
+        query = query.filter(
+            tickets::title
+                .ilike(pattern.clone())
+                .or(tickets::description.ilike(pattern.clone()))
+                .or(tickets::number.ilike(pattern)),
+        );
+    }
+    query
+}
+
+macro_rules! keyset {
+    ($query:expr, $column:expr, $value:expr, $page:expr) => {{
+        let query = $query;
+        let query = match ($page.after.as_ref(), $page.descending) {
+            (None, _) => query,
+            (Some(pos), true) => query.filter(
+                $column
+                    .lt($value(&pos.value))
+                    .or($column.eq($value(&pos.value)).and(tickets::id.lt(pos.id))),
+            ),
+            (Some(pos), false) => query.filter(
+                $column
+                    .gt($value(&pos.value))
+                    .or($column.eq($value(&pos.value)).and(tickets::id.gt(pos.id))),
+            ),
+        };
+        if $page.descending {
+            query.order(($column.desc(), tickets::id.desc()))
+        } else {
+            query.order(($column.asc(), tickets::id.asc()))
+        }
+    }};
+}
+
+fn time_of(value: &SortValue) -> DateTime<Utc> {
+    match value {
+        SortValue::Time(time) => *time,
+        SortValue::Rank(_) => DateTime::<Utc>::MIN_UTC,
+    }
+}
+
+fn rank_of(value: &SortValue) -> i16 {
+    match value {
+        SortValue::Rank(rank) => *rank,
+        SortValue::Time(_) => 0,
+    }
+}
+
+pub fn position_of(ticket: &Ticket, key: SortKey) -> Position {
+    let value = match key {
+        SortKey::CreatedAt => SortValue::Time(ticket.created_at),
+        SortKey::UpdatedAt => SortValue::Time(ticket.updated_at),
+        SortKey::Priority => SortValue::Rank(priority_rank(ticket.priority)),
+    };
+    Position {
+        value,
+        id: ticket.id,
+    }
+}
+
+/// Mirrors the `priority_rank` generated column.
+pub fn priority_rank(priority: TicketPriority) -> i16 {
+    match priority {
+        TicketPriority::Low => 0,
+        TicketPriority::Medium => 1,
+        TicketPriority::High => 2,
+        TicketPriority::Urgent => 3,
+    }
+}
+
+pub async fn page(
+    conn: &mut AsyncPgConnection,
+    filter: &TicketFilter,
+    page: &PageRequest,
+) -> QueryResult<Vec<Ticket>> {
+    let query = filtered(filter);
+    let query = match page.key {
+        SortKey::CreatedAt => keyset!(query, tickets::created_at, time_of, page),
+        SortKey::UpdatedAt => keyset!(query, tickets::updated_at, time_of, page),
+        SortKey::Priority => keyset!(query, tickets::priority_rank, rank_of, page),
+    };
+    query
+        .limit(page.limit)
+        .select(Ticket::as_select())
+        .load(conn)
+        .await
+}
+
+pub async fn count(conn: &mut AsyncPgConnection, filter: &TicketFilter) -> QueryResult<i64> {
+    filtered(filter).count().get_result(conn).await
+}

@@ -1,0 +1,178 @@
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::db::schema::users;
+use crate::domain::roles::Role;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub skills: Vec<String>,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
+pub struct NewUser<'a> {
+    pub id: Uuid,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub role: Role,
+    pub skills: &'a [String],
+}
+
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = users)]
+pub struct UserChanges {
+    pub role: Option<Role>,
+    pub skills: Option<Vec<String>>,
+    pub active: Option<bool>,
+    pub name: Option<String>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct UserFilter {
+    pub role: Option<Role>,
+    pub skill: Option<String>,
+    pub active: Option<bool>,
+}
+
+impl User {
+    pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<User>> {
+        users::table
+            .find(id)
+            .select(User::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    pub async fn find_many(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<Vec<User>> {
+        users::table
+            .filter(users::id.eq_any(ids))
+            .select(User::as_select())
+            .load(conn)
+            .await
+    }
+
+    pub async fn find_by_email(
+        conn: &mut AsyncPgConnection,
+        email: &str,
+    ) -> QueryResult<Option<User>> {
+        users::table
+            .filter(users::email.eq(email))
+            .select(User::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    /// The user and their password hash, for logging in.
+    pub async fn find_credentials(
+        conn: &mut AsyncPgConnection,
+        email: &str,
+    ) -> QueryResult<Option<(User, Option<String>)>> {
+        users::table
+            .filter(users::email.eq(email))
+            .select((User::as_select(), users::password_hash))
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    pub async fn list(
+        conn: &mut AsyncPgConnection,
+        filter: &UserFilter,
+        limit: i64,
+        offset: i64,
+    ) -> QueryResult<(Vec<User>, i64)> {
+        let build = || {
+            let mut query = users::table.into_boxed();
+            if let Some(role) = filter.role {
+                query = query.filter(users::role.eq(role));
+            }
+            if let Some(skill) = &filter.skill {
+                query = query.filter(users::skills.contains(vec![skill.clone()]));
+            }
+            if let Some(active) = filter.active {
+                query = query.filter(users::active.eq(active));
+            }
+            query
+        };
+        let total = build().count().get_result(conn).await?;
+        let rows = build()
+            .order((users::created_at.asc(), users::id.asc()))
+            .limit(limit)
+            .offset(offset)
+            .select(User::as_select())
+            .load(conn)
+            .await?;
+        Ok((rows, total))
+    }
+
+    pub async fn update(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        changes: &UserChanges,
+    ) -> QueryResult<Option<User>> {
+        diesel::update(users::table.find(id))
+            .set(changes)
+            .returning(User::as_returning())
+            .get_result(conn)
+            .await
+            .optional()
+    }
+}
+
+impl NewUser<'_> {
+    /// Inserts the user; `None` when the email is already taken.
+    pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<Option<User>> {
+        diesel::insert_into(users::table)
+            .values(self)
+            .on_conflict(users::email)
+            .do_nothing()
+            .returning(User::as_returning())
+            .get_result(conn)
+            .await
+            .optional()
+    }
+}
+
+/// Inserts an administrator or promotes, re-activates and re-keys the existing account.
+pub async fn upsert_admin(
+    conn: &mut AsyncPgConnection,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+) -> QueryResult<User> {
+    diesel::insert_into(users::table)
+        .values(NewUser {
+            id: Uuid::now_v7(),
+            email,
+            name,
+            password_hash: Some(password_hash),
+            role: Role::Admin,
+            skills: &[],
+        })
+        .on_conflict(users::email)
+        .do_update()
+        .set((
+            users::role.eq(Role::Admin),
+            users::active.eq(true),
+            users::password_hash.eq(password_hash),
+            users::updated_at.eq(diesel::dsl::now),
+        ))
+        .returning(User::as_returning())
+        .get_result(conn)
+        .await
+}

@@ -1,0 +1,133 @@
+// @generated automatically by Diesel CLI.
+
+diesel::table! {
+    app_settings (key) {
+        key -> Text,
+        value -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    auth_sessions (id) {
+        id -> Uuid,
+        user_id -> Uuid,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+        revoked_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    categories (id) {
+        id -> Uuid,
+        slug -> Text,
+        name -> Text,
+        active -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    rate_limit_counters (bucket, window_start) {
+        bucket -> Text,
+        window_start -> Timestamptz,
+        hits -> Int4,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (token_hash) {
+        token_hash -> Bytea,
+        session_id -> Uuid,
+        created_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    ticket_counters (year) {
+        year -> Int4,
+        last_value -> Int4,
+    }
+}
+
+diesel::table! {
+    ticket_events (id) {
+        id -> Int8,
+        ticket_id -> Uuid,
+        kind -> Text,
+        from_value -> Nullable<Text>,
+        to_value -> Nullable<Text>,
+        actor_id -> Nullable<Uuid>,
+        occurred_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+
+    tickets (id) {
+        id -> Uuid,
+        number -> Text,
+        title -> Text,
+        description -> Text,
+        status -> Text,
+        priority -> Text,
+        priority_rank -> Int2,
+        category_id -> Uuid,
+        source -> Text,
+        requester_id -> Nullable<Uuid>,
+        requester_name -> Text,
+        requester_email -> Citext,
+        created_by_id -> Nullable<Uuid>,
+        assignee_id -> Nullable<Uuid>,
+        summary -> Nullable<Text>,
+        helpful_notes -> Nullable<Text>,
+        related_skills -> Array<Text>,
+        page_url -> Nullable<Text>,
+        browser_info -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        first_response_at -> Nullable<Timestamptz>,
+        resolved_at -> Nullable<Timestamptz>,
+        closed_at -> Nullable<Timestamptz>,
+        deleted_at -> Nullable<Timestamptz>,
+        deleted_by_id -> Nullable<Uuid>,
+        version -> Int4,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+
+    users (id) {
+        id -> Uuid,
+        email -> Citext,
+        name -> Text,
+        password_hash -> Nullable<Text>,
+        role -> Text,
+        skills -> Array<Text>,
+        active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(auth_sessions -> users (user_id));
+diesel::joinable!(refresh_tokens -> auth_sessions (session_id));
+diesel::joinable!(ticket_events -> tickets (ticket_id));
+diesel::joinable!(tickets -> categories (category_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    app_settings,
+    auth_sessions,
+    categories,
+    rate_limit_counters,
+    refresh_tokens,
+    ticket_counters,
+    ticket_events,
+    tickets,
+    users,
+);

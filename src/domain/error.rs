@@ -1,0 +1,87 @@
+use crate::domain::ticket::TicketStatus;
+
+pub type DomainResult<T> = Result<T, DomainError>;
+
+/// Every failure a caller can see. The GraphQL layer maps each variant to one
+/// `extensions.code`; `Internal` is logged and masked.
+///
+/// Deliberately not `Display`: async-graphql converts any `Display` type into an error
+/// without a code, and this way the compiler sends every conversion through ours.
+#[derive(Debug)]
+pub enum DomainError {
+    Unauthenticated,
+    InvalidCredentials(&'static str),
+    Forbidden,
+    NotFound(&'static str),
+    InvalidInput { field: String, message: String },
+    InvalidTransition {
+        from: TicketStatus,
+        to: TicketStatus,
+        allowed: Vec<TicketStatus>,
+    },
+    Conflict(String),
+    RateLimited { retry_after_secs: i64 },
+    Internal(anyhow::Error),
+}
+
+impl From<anyhow::Error> for DomainError {
+    fn from(err: anyhow::Error) -> Self {
+        Self::Internal(err)
+    }
+}
+
+impl DomainError {
+    /// For callers outside the API (the CLI), where internal details may be shown.
+    pub fn into_anyhow(self) -> anyhow::Error {
+        match self {
+            Self::Internal(err) => err,
+            other => anyhow::anyhow!(other.message()),
+        }
+    }
+
+    /// What the caller is told (internal details are never part of it).
+    pub fn message(&self) -> String {
+        match self {
+            Self::Unauthenticated => "authentication required".into(),
+            Self::InvalidCredentials(message) => (*message).into(),
+            Self::Forbidden => "you are not allowed to do this".into(),
+            Self::NotFound(what) => format!("{what} not found"),
+            Self::InvalidInput { message, .. } => message.clone(),
+            Self::InvalidTransition { from, to, allowed } => {
+                let allowed: Vec<String> = allowed.iter().map(ToString::to_string).collect();
+                if allowed.is_empty() {
+                    format!("cannot move a ticket from {from} to {to}: {from} is final")
+                } else {
+                    format!(
+                        "cannot move a ticket from {from} to {to}; allowed from {from}: {}",
+                        allowed.join(", ")
+                    )
+                }
+            }
+            Self::Conflict(message) => message.clone(),
+            Self::RateLimited { retry_after_secs } => {
+                format!("too many requests; retry in {retry_after_secs} s")
+            }
+            Self::Internal(_) => "internal server error".into(),
+        }
+    }
+
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::InvalidInput {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for DomainError {
+    fn from(err: diesel::result::Error) -> Self {
+        Self::Internal(err.into())
+    }
+}
+
+impl From<diesel_async::pooled_connection::deadpool::PoolError> for DomainError {
+    fn from(err: diesel_async::pooled_connection::deadpool::PoolError) -> Self {
+        Self::Internal(err.into())
+    }
+}

@@ -1,0 +1,156 @@
+//! Live ticket events. One task per instance owns a LISTEN connection and the broadcast
+//! sender; subscribers filter what they may see. Auth invalidations arrive on the same
+//! connection and evict the principal cache.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use diesel::sql_types::Bool;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use futures::StreamExt;
+use tokio::sync::{broadcast, watch};
+use tokio_util::sync::CancellationToken;
+
+use crate::auth::principals::{AUTH_CHANNEL, Invalidation, PrincipalCache};
+use crate::db::DbPool;
+use crate::db::models::event::{RoutedEvent, TicketEvent};
+
+pub mod filter;
+
+pub const EVENTS_CHANNEL: &str = "deskql_ticket_events";
+const BROADCAST_CAPACITY: usize = 4096;
+
+#[derive(Clone)]
+pub struct EventHub {
+    sender: broadcast::Sender<Arc<RoutedEvent>>,
+    listening: watch::Receiver<bool>,
+}
+
+impl EventHub {
+    /// Starts the listener task; it reconnects with backoff until `shutdown` fires.
+    pub fn start(
+        database_url: String,
+        pool: DbPool,
+        principals: Arc<PrincipalCache>,
+        shutdown: CancellationToken,
+    ) -> Self {
+        let (sender, _) = broadcast::channel(BROADCAST_CAPACITY);
+        let (listening_tx, listening) = watch::channel(false);
+        let listener = Listener {
+            database_url,
+            pool,
+            principals,
+            sender: sender.clone(),
+            listening: listening_tx,
+        };
+        tokio::spawn(listener.run(shutdown));
+        Self { sender, listening }
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<RoutedEvent>> {
+        self.sender.subscribe()
+    }
+
+    /// Resolves once the LISTEN connection is up (readiness, and tests).
+    pub async fn wait_listening(&self) {
+        let mut listening = self.listening.clone();
+        // An error means the task ended, which only happens at shutdown.
+        let _ = listening.wait_for(|up| *up).await;
+    }
+
+    pub fn is_listening(&self) -> bool {
+        *self.listening.borrow()
+    }
+}
+
+struct Listener {
+    database_url: String,
+    pool: DbPool,
+    principals: Arc<PrincipalCache>,
+    sender: broadcast::Sender<Arc<RoutedEvent>>,
+    listening: watch::Sender<bool>,
+}
+
+impl Listener {
+    async fn run(self, shutdown: CancellationToken) {
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            tokio::select! {
+                () = shutdown.cancelled() => return,
+                result = self.listen_once() => {
+                    self.listening.send_replace(false);
+                    // Invalidations may have been missed while disconnected.
+                    self.principals.clear();
+                    if let Err(err) = result {
+                        tracing::warn!(error = %err, "event listener disconnected; reconnecting");
+                    }
+                }
+            }
+            tokio::select! {
+                () = shutdown.cancelled() => return,
+                () = tokio::time::sleep(backoff) => {}
+            }
+            backoff = (backoff * 2).min(Duration::from_secs(5));
+        }
+    }
+
+    async fn listen_once(&self) -> anyhow::Result<()> {
+        let mut conn = AsyncPgConnection::establish(&self.database_url).await?;
+        diesel::sql_query(format!("LISTEN {EVENTS_CHANNEL}"))
+            .execute(&mut conn)
+            .await?;
+        diesel::sql_query(format!("LISTEN {AUTH_CHANNEL}"))
+            .execute(&mut conn)
+            .await?;
+        // Anything cached before LISTEN took effect may be stale.
+        self.principals.clear();
+        self.listening.send_replace(true);
+        tracing::debug!("listening for ticket events");
+        let mut keepalive = tokio::time::interval(Duration::from_secs(30));
+        loop {
+            let next = {
+                let mut notifications = std::pin::pin!(conn.notifications_stream());
+                tokio::select! {
+                    next = notifications.next() => Some(next),
+                    _ = keepalive.tick() => None,
+                }
+            };
+            match next {
+                // A silent connection may be dead; a trivial query finds out.
+                None => {
+                    diesel::select(diesel::dsl::sql::<Bool>("true"))
+                        .execute(&mut conn)
+                        .await?;
+                }
+                Some(None) => anyhow::bail!("notification stream ended"),
+                Some(Some(notification)) => {
+                    let notification = notification?;
+                    if notification.channel == AUTH_CHANNEL {
+                        if let Some(invalidation) = Invalidation::parse(&notification.payload) {
+                            self.principals.invalidate(&invalidation);
+                        }
+                    } else if let Ok(event_id) = notification.payload.parse::<i64>() {
+                        self.publish(event_id).await;
+                    }
+                }
+            }
+        }
+    }
+
+    async fn publish(&self, event_id: i64) {
+        let loaded = match self.pool.get().await {
+            Ok(mut conn) => TicketEvent::find_routed(&mut conn, event_id)
+                .await
+                .map_err(anyhow::Error::from),
+            Err(err) => Err(err.into()),
+        };
+        match loaded {
+            // No receivers is not an error: nobody is subscribed right now.
+            Ok(Some(event)) => {
+                let _ = self.sender.send(Arc::new(event));
+            }
+            Ok(None) => {}
+            Err(err) => tracing::error!(error = %err, event_id, "cannot load ticket event"),
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! The one place domain errors become GraphQL errors with an `extensions.code`.
+
+use async_graphql::{Error, ErrorExtensions};
+
+use crate::domain::DomainError;
+
+pub mod code {
+    pub const UNAUTHENTICATED: &str = "UNAUTHENTICATED";
+    pub const FORBIDDEN: &str = "FORBIDDEN";
+    pub const NOT_FOUND: &str = "NOT_FOUND";
+    pub const BAD_USER_INPUT: &str = "BAD_USER_INPUT";
+    pub const INVALID_TRANSITION: &str = "INVALID_TRANSITION";
+    pub const CONFLICT: &str = "CONFLICT";
+    pub const RATE_LIMITED: &str = "RATE_LIMITED";
+    pub const INTERNAL_SERVER_ERROR: &str = "INTERNAL_SERVER_ERROR";
+    pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
+    pub const RESUBSCRIBE: &str = "RESUBSCRIBE";
+}
+
+pub const INTERNAL_MESSAGE: &str = "internal server error";
+
+impl From<DomainError> for Error {
+    fn from(err: DomainError) -> Self {
+        let message = err.message();
+        match err {
+            DomainError::Unauthenticated | DomainError::InvalidCredentials(_) => {
+                Error::new(message).extend_with(|_, e| e.set("code", code::UNAUTHENTICATED))
+            }
+            DomainError::Forbidden => {
+                Error::new(message).extend_with(|_, e| e.set("code", code::FORBIDDEN))
+            }
+            DomainError::NotFound(_) => {
+                Error::new(message).extend_with(|_, e| e.set("code", code::NOT_FOUND))
+            }
+            DomainError::InvalidInput { field, .. } => Error::new(message).extend_with(|_, e| {
+                e.set("code", code::BAD_USER_INPUT);
+                e.set("field", field.as_str());
+            }),
+            DomainError::InvalidTransition { from, to, allowed } => {
+                Error::new(message).extend_with(|_, e| {
+                    e.set("code", code::INVALID_TRANSITION);
+                    e.set("from", from.to_string());
+                    e.set("to", to.to_string());
+                    e.set(
+                        "allowed",
+                        allowed.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    );
+                })
+            }
+            DomainError::Conflict(_) => {
+                Error::new(message).extend_with(|_, e| e.set("code", code::CONFLICT))
+            }
+            DomainError::RateLimited { retry_after_secs } => {
+                Error::new(message).extend_with(|_, e| {
+                    e.set("code", code::RATE_LIMITED);
+                    e.set("retryAfter", retry_after_secs);
+                })
+            }
+            DomainError::Internal(source) => {
+                // The request id is on the surrounding span; the HTTP layer adds it to the
+                // response so a report can be matched to this line.
+                tracing::error!(error = ?source, "internal error");
+                Error::new(INTERNAL_MESSAGE)
+                    .extend_with(|_, e| e.set("code", code::INTERNAL_SERVER_ERROR))
+            }
+        }
+    }
+}
+
+pub type GqlResult<T> = async_graphql::Result<T>;

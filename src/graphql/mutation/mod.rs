@@ -1,0 +1,8 @@
+mod accounts;
+mod admin;
+mod tickets;
+
+use async_graphql::MergedObject;
+
+#[derive(MergedObject, Default)]
+pub struct Mutation(accounts::AccountMutation, tickets::TicketMutation, admin::AdminMutation);

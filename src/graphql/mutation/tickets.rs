@@ -1,0 +1,115 @@
+use async_graphql::{Context, ID, Object};
+
+use crate::graphql::context::{parse_uuid, request_ctx};
+use crate::graphql::error::GqlResult;
+use crate::graphql::guards::RoleGuard;
+use crate::graphql::types::inputs::{
+    AssignTicketInput, CreateTicketInput, CreateTicketOnBehalfInput, GuestTicketInput,
+    UpdateTicketInput,
+};
+use crate::graphql::types::ticket::{GuestTicketReceipt, TicketObject};
+use crate::services::tickets::{self, GuestContact, OnBehalf, TicketDraft, TicketUpdate};
+
+#[derive(Default)]
+pub struct TicketMutation;
+
+#[Object]
+impl TicketMutation {
+    /// Files a ticket as the signed-in user.
+    async fn create_ticket(&self, ctx: &Context<'_>, input: CreateTicketInput) -> GqlResult<TicketObject> {
+        Ok(TicketObject(tickets::create(request_ctx(ctx)?, input.into()).await?))
+    }
+
+    /// Public intake without an account; limited per email and per IP per hour.
+    async fn submit_guest_ticket(
+        &self,
+        ctx: &Context<'_>,
+        input: GuestTicketInput,
+    ) -> GqlResult<GuestTicketReceipt> {
+        let contact = GuestContact {
+            email: input.customer_email,
+            name: input.customer_name,
+        };
+        let draft = TicketDraft {
+            title: input.title,
+            description: input.description,
+            priority: input.priority,
+            category: input.category,
+            page_url: input.page_url,
+            browser_info: input.browser_info,
+        };
+        let ticket = tickets::submit_guest(request_ctx(ctx)?, contact, draft).await?;
+        Ok(GuestTicketReceipt {
+            id: ID(ticket.id.to_string()),
+            number: ticket.number,
+        })
+    }
+
+    /// Staff: files a ticket for a customer, linked to their account if one exists.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn create_ticket_on_behalf(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateTicketOnBehalfInput,
+    ) -> GqlResult<TicketObject> {
+        let customer = OnBehalf {
+            customer_email: input.customer_email,
+            customer_name: input.customer_name,
+            source: input.source,
+        };
+        let draft = TicketDraft {
+            title: input.title,
+            description: input.description,
+            priority: input.priority,
+            category: input.category,
+            page_url: None,
+            browser_info: None,
+        };
+        Ok(TicketObject(tickets::create_on_behalf(request_ctx(ctx)?, customer, draft).await?))
+    }
+
+    /// Staff: edits a ticket; status changes follow the workflow.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn update_ticket(&self, ctx: &Context<'_>, id: ID, input: UpdateTicketInput) -> GqlResult<TicketObject> {
+        let id = parse_uuid("id", &id)?;
+        let update = TicketUpdate {
+            title: input.title,
+            status: input.status,
+            priority: input.priority,
+            category: input.category,
+            helpful_notes: match input.helpful_notes {
+                async_graphql::MaybeUndefined::Undefined => None,
+                async_graphql::MaybeUndefined::Null => Some(None),
+                async_graphql::MaybeUndefined::Value(notes) => Some(Some(notes)),
+            },
+            expected_version: input.expected_version,
+        };
+        Ok(TicketObject(tickets::update(request_ctx(ctx)?, id, update).await?))
+    }
+
+    /// Staff: sets or clears the assignee (an active moderator or admin).
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn assign_ticket(&self, ctx: &Context<'_>, id: ID, input: AssignTicketInput) -> GqlResult<TicketObject> {
+        let id = parse_uuid("id", &id)?;
+        let assignee = input
+            .assignee_id
+            .map(|a| parse_uuid("assigneeId", &a))
+            .transpose()?;
+        Ok(TicketObject(tickets::assign(request_ctx(ctx)?, id, assignee).await?))
+    }
+
+    /// Staff: moves a ticket to the trash.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn delete_ticket(&self, ctx: &Context<'_>, id: ID) -> GqlResult<bool> {
+        let id = parse_uuid("id", &id)?;
+        tickets::delete(request_ctx(ctx)?, id).await?;
+        Ok(true)
+    }
+
+    /// Admin: brings a ticket back from the trash.
+    #[graphql(guard = "RoleGuard::admin()")]
+    async fn restore_ticket(&self, ctx: &Context<'_>, id: ID) -> GqlResult<TicketObject> {
+        let id = parse_uuid("id", &id)?;
+        Ok(TicketObject(tickets::restore(request_ctx(ctx)?, id).await?))
+    }
+}

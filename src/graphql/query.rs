@@ -1,0 +1,98 @@
+use async_graphql::{Context, ID, Object};
+
+use crate::db::models::user::UserFilter;
+use crate::graphql::context::{parse_uuid, request_ctx};
+use crate::graphql::error::GqlResult;
+use crate::graphql::guards::RoleGuard;
+use crate::graphql::types::category::CategoryObject;
+use crate::graphql::types::inputs::{TicketFilterInput, TicketOrder, UserFilterInput};
+use crate::graphql::types::ticket::TicketObject;
+use crate::graphql::types::ticket_connection::{self, PageArgs, TicketConnection};
+use crate::graphql::types::user::{UserObject, UserPage};
+use crate::services::{categories, tickets, users};
+
+#[derive(Default)]
+pub struct Query;
+
+#[Object]
+impl Query {
+    /// The signed-in user.
+    async fn me(&self, ctx: &Context<'_>) -> GqlResult<UserObject> {
+        Ok(UserObject(users::me(request_ctx(ctx)?).await?))
+    }
+
+    /// A ticket the caller may see; anything else is NOT_FOUND.
+    async fn ticket(&self, ctx: &Context<'_>, id: ID) -> GqlResult<TicketObject> {
+        let id = parse_uuid("id", &id)?;
+        Ok(TicketObject(tickets::get(request_ctx(ctx)?, id).await?))
+    }
+
+    async fn ticket_by_number(&self, ctx: &Context<'_>, number: String) -> GqlResult<TicketObject> {
+        Ok(TicketObject(tickets::get_by_number(request_ctx(ctx)?, &number).await?))
+    }
+
+    /// Users see their own tickets; staff see all. Pages hold at most 100 tickets.
+    #[graphql(complexity = "first.or(last).unwrap_or(20).max(1) as usize * child_complexity")]
+    #[allow(clippy::too_many_arguments)]
+    async fn tickets(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<TicketFilterInput>,
+        order_by: Option<TicketOrder>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> GqlResult<TicketConnection> {
+        let args = PageArgs {
+            after,
+            before,
+            first,
+            last,
+        };
+        ticket_connection::resolve(ctx, filter, order_by, args).await
+    }
+
+    /// Ticket categories; `includeInactive` is for staff.
+    async fn categories(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = false)] include_inactive: bool,
+    ) -> GqlResult<Vec<CategoryObject>> {
+        let rows = categories::list(request_ctx(ctx)?, include_inactive).await?;
+        Ok(rows.into_iter().map(CategoryObject).collect())
+    }
+
+    /// Admin: accounts, filtered by role, skill and active flag.
+    #[graphql(guard = "RoleGuard::admin()")]
+    async fn users(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<UserFilterInput>,
+        #[graphql(default = 50)] limit: i32,
+        #[graphql(default = 0)] offset: i32,
+    ) -> GqlResult<UserPage> {
+        if !(1..=100).contains(&limit) {
+            return Err(crate::domain::DomainError::invalid("limit", "limit must be between 1 and 100").into());
+        }
+        if offset < 0 {
+            return Err(crate::domain::DomainError::invalid("offset", "offset must not be negative").into());
+        }
+        let filter = filter.unwrap_or_default();
+        let (rows, total) = users::list(
+            request_ctx(ctx)?,
+            UserFilter {
+                role: filter.role,
+                skill: filter.skill,
+                active: filter.active,
+            },
+            i64::from(limit),
+            i64::from(offset),
+        )
+        .await?;
+        Ok(UserPage {
+            nodes: rows.into_iter().map(UserObject).collect(),
+            total_count: total,
+        })
+    }
+}

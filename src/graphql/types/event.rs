@@ -1,0 +1,73 @@
+use async_graphql::{Context, ID, Object};
+use chrono::{DateTime, Utc};
+
+use crate::db::models::event::TicketEvent;
+use crate::domain::ticket::{TicketEventKind, TicketStatus};
+use crate::graphql::error::GqlResult;
+use crate::graphql::loaders::{Loaders, TicketId, UserId};
+use crate::graphql::types::ticket::TicketObject;
+use crate::graphql::types::user::UserObject;
+
+#[derive(Clone)]
+pub struct TicketEventObject(pub TicketEvent);
+
+impl TicketEventObject {
+    fn status(&self, value: Option<&String>) -> Option<TicketStatus> {
+        match self.0.kind {
+            TicketEventKind::Created | TicketEventKind::StatusChanged => {
+                value.and_then(|v| v.parse().ok())
+            }
+            _ => None,
+        }
+    }
+}
+
+#[Object(name = "TicketEvent")]
+impl TicketEventObject {
+    /// Monotonic id; pass the last one seen as `after` to resume a subscription.
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    async fn kind(&self) -> TicketEventKind {
+        self.0.kind
+    }
+
+    /// The ticket as it is now (null once it is in the trash).
+    async fn ticket(&self, ctx: &Context<'_>) -> GqlResult<Option<TicketObject>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .load_one(TicketId(self.0.ticket_id))
+            .await?
+            .map(TicketObject))
+    }
+
+    async fn from_status(&self) -> Option<TicketStatus> {
+        self.status(self.0.from_value.as_ref())
+    }
+
+    async fn to_status(&self) -> Option<TicketStatus> {
+        self.status(self.0.to_value.as_ref())
+    }
+
+    /// Previous value of what changed (status, priority or assignee id).
+    async fn from_value(&self) -> Option<&str> {
+        self.0.from_value.as_deref()
+    }
+
+    /// New value of what changed.
+    async fn to_value(&self) -> Option<&str> {
+        self.0.to_value.as_deref()
+    }
+
+    async fn actor(&self, ctx: &Context<'_>) -> GqlResult<Option<UserObject>> {
+        match self.0.actor_id {
+            Some(id) => Ok(ctx.data::<Loaders>()?.load_one(UserId(id)).await?.map(UserObject)),
+            None => Ok(None),
+        }
+    }
+
+    async fn occurred_at(&self) -> DateTime<Utc> {
+        self.0.occurred_at
+    }
+}

@@ -1,0 +1,158 @@
+use async_graphql::{Enum, ID, InputObject, MaybeUndefined};
+use chrono::{DateTime, Utc};
+
+use crate::domain::roles::Role;
+use crate::domain::ticket::{TicketPriority, TicketSource, TicketStatus};
+use crate::services::tickets::TicketDraft;
+
+#[derive(InputObject)]
+pub struct SignUpInput {
+    pub email: String,
+    pub password: String,
+    pub name: String,
+}
+
+#[derive(InputObject)]
+pub struct LogInInput {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(InputObject)]
+pub struct RefreshSessionInput {
+    /// The refresh token from `signUp`/`logIn`/`refreshSession`.
+    pub refresh_token: String,
+}
+
+#[derive(InputObject)]
+pub struct CreateTicketInput {
+    /// 5–200 characters.
+    pub title: String,
+    /// 10–5000 characters.
+    pub description: String,
+    /// Defaults to MEDIUM.
+    pub priority: Option<TicketPriority>,
+    /// Category slug; defaults to `general`.
+    pub category: Option<String>,
+    /// The page the user was on.
+    pub page_url: Option<String>,
+    pub browser_info: Option<String>,
+}
+
+impl From<CreateTicketInput> for TicketDraft {
+    fn from(input: CreateTicketInput) -> Self {
+        TicketDraft {
+            title: input.title,
+            description: input.description,
+            priority: input.priority,
+            category: input.category,
+            page_url: input.page_url,
+            browser_info: input.browser_info,
+        }
+    }
+}
+
+#[derive(InputObject)]
+pub struct GuestTicketInput {
+    pub title: String,
+    pub description: String,
+    pub customer_email: String,
+    /// Defaults to "Guest".
+    pub customer_name: Option<String>,
+    pub priority: Option<TicketPriority>,
+    pub category: Option<String>,
+    pub page_url: Option<String>,
+    pub browser_info: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct CreateTicketOnBehalfInput {
+    pub customer_email: String,
+    pub customer_name: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub priority: Option<TicketPriority>,
+    pub category: Option<String>,
+    /// How the request reached staff; defaults to STAFF.
+    pub source: Option<TicketSource>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateTicketInput {
+    pub title: Option<String>,
+    pub status: Option<TicketStatus>,
+    pub priority: Option<TicketPriority>,
+    /// Category slug.
+    pub category: Option<String>,
+    /// Up to 2000 characters; null clears the notes.
+    pub helpful_notes: MaybeUndefined<String>,
+    /// The `version` you last read; a stale one is refused with CONFLICT.
+    pub expected_version: Option<i32>,
+}
+
+#[derive(InputObject)]
+pub struct AssignTicketInput {
+    /// Null unassigns.
+    pub assignee_id: Option<ID>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateUserInput {
+    pub role: Option<Role>,
+    pub skills: Option<Vec<String>>,
+    pub active: Option<bool>,
+    pub name: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct CreateCategoryInput {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(InputObject, Default)]
+pub struct UserFilterInput {
+    pub role: Option<Role>,
+    pub skill: Option<String>,
+    pub active: Option<bool>,
+}
+
+#[derive(InputObject, Default)]
+pub struct TicketFilterInput {
+    pub status: Option<Vec<TicketStatus>>,
+    pub priority: Option<Vec<TicketPriority>>,
+    /// Category slug.
+    pub category: Option<String>,
+    /// A moderator's or admin's id.
+    pub assignee_id: Option<ID>,
+    /// Only tickets nobody is assigned to.
+    pub unassigned: Option<bool>,
+    pub requester_id: Option<ID>,
+    pub created_after: Option<DateTime<Utc>>,
+    pub created_before: Option<DateTime<Utc>>,
+    /// Case-insensitive substring of number, title or description.
+    pub text: Option<String>,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Default)]
+pub enum TicketOrderField {
+    #[default]
+    CreatedAt,
+    UpdatedAt,
+    Priority,
+}
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Default)]
+pub enum OrderDirection {
+    Asc,
+    #[default]
+    Desc,
+}
+
+#[derive(InputObject, Default)]
+pub struct TicketOrder {
+    #[graphql(default)]
+    pub field: TicketOrderField,
+    #[graphql(default)]
+    pub direction: OrderDirection,
+}

@@ -1,0 +1,156 @@
+use async_graphql::{Context, ID, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+
+use crate::db::models::ticket::Ticket;
+use crate::domain::ticket::{TicketPriority, TicketSource, TicketStatus};
+use crate::graphql::context::request_ctx;
+use crate::graphql::error::GqlResult;
+use crate::graphql::guards::RoleGuard;
+use crate::graphql::loaders::{CategoryId, Loaders, UserId};
+use crate::graphql::types::category::CategoryObject;
+use crate::graphql::types::event::TicketEventObject;
+use crate::graphql::types::user::UserObject;
+use crate::services::tickets;
+
+#[derive(Clone)]
+pub struct TicketObject(pub Ticket);
+
+/// The person a ticket is for: an account holder or a guest's contact details.
+#[derive(SimpleObject)]
+pub struct Requester {
+    pub name: String,
+    pub email: String,
+    pub user: Option<UserObject>,
+}
+
+async fn load_user(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> GqlResult<Option<UserObject>> {
+    match id {
+        Some(id) => Ok(ctx
+            .data::<Loaders>()?
+            .load_one(UserId(id))
+            .await?
+            .map(UserObject)),
+        None => Ok(None),
+    }
+}
+
+/// What a guest gets back: enough to quote the ticket, nothing to read it with.
+#[derive(SimpleObject)]
+pub struct GuestTicketReceipt {
+    pub id: ID,
+    pub number: String,
+}
+
+#[Object(name = "Ticket")]
+impl TicketObject {
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    /// Human-friendly number, e.g. `TKT-2026-0042`.
+    async fn number(&self) -> &str {
+        &self.0.number
+    }
+
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    async fn description(&self) -> &str {
+        &self.0.description
+    }
+
+    async fn status(&self) -> TicketStatus {
+        self.0.status
+    }
+
+    async fn priority(&self) -> TicketPriority {
+        self.0.priority
+    }
+
+    async fn category(&self, ctx: &Context<'_>) -> GqlResult<Option<CategoryObject>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .load_one(CategoryId(self.0.category_id))
+            .await?
+            .map(CategoryObject))
+    }
+
+    async fn source(&self) -> TicketSource {
+        self.0.source
+    }
+
+    async fn requester(&self, ctx: &Context<'_>) -> GqlResult<Requester> {
+        Ok(Requester {
+            name: self.0.requester_name.clone(),
+            email: self.0.requester_email.clone(),
+            user: load_user(ctx, self.0.requester_id).await?,
+        })
+    }
+
+    async fn created_by(&self, ctx: &Context<'_>) -> GqlResult<Option<UserObject>> {
+        load_user(ctx, self.0.created_by_id).await
+    }
+
+    async fn assignee(&self, ctx: &Context<'_>) -> GqlResult<Option<UserObject>> {
+        load_user(ctx, self.0.assignee_id).await
+    }
+
+    /// Short summary (filled by triage).
+    async fn summary(&self) -> Option<&str> {
+        self.0.summary.as_deref()
+    }
+
+    /// Staff-only working notes.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn helpful_notes(&self) -> Option<&str> {
+        self.0.helpful_notes.as_deref()
+    }
+
+    /// Staff-only: skills the ticket needs.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn related_skills(&self) -> &[String] {
+        &self.0.related_skills
+    }
+
+    async fn page_url(&self) -> Option<&str> {
+        self.0.page_url.as_deref()
+    }
+
+    /// Staff-only: the reporter's browser details.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn browser_info(&self) -> Option<&str> {
+        self.0.browser_info.as_deref()
+    }
+
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+
+    async fn first_response_at(&self) -> Option<DateTime<Utc>> {
+        self.0.first_response_at
+    }
+
+    async fn resolved_at(&self) -> Option<DateTime<Utc>> {
+        self.0.resolved_at
+    }
+
+    async fn closed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.closed_at
+    }
+
+    /// Optimistic-concurrency version: send it back as `expectedVersion` when editing.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// Every recorded change, oldest first.
+    async fn history(&self, ctx: &Context<'_>) -> GqlResult<Vec<TicketEventObject>> {
+        let events = tickets::history(request_ctx(ctx)?, &self.0).await?;
+        Ok(events.into_iter().map(TicketEventObject).collect())
+    }
+}

@@ -1,0 +1,196 @@
+//! GraphQL over HTTP: JSON POST for everything, GET for queries only, no batching.
+
+use std::net::SocketAddr;
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::{DocumentOperations, OperationType};
+use async_graphql::{ErrorExtensionValues, Request, Response, ServerError, Value};
+use async_graphql_axum::GraphQLResponse;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, RawQuery, State};
+use axum::http::header::{ALLOW, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse};
+
+use crate::auth::Viewer;
+use crate::config::IntrospectionMode;
+use crate::graphql::error::{INTERNAL_MESSAGE, code};
+use crate::graphql::loaders::loaders;
+use crate::http::auth::{Credential, client_ip, credential, origin_allowed, viewer_for_token};
+use crate::http::{HttpState, REQUEST_ID_HEADER};
+use crate::services::RequestContext;
+
+pub const MAX_QUERY_CHARS: usize = 10_000;
+
+fn error_response(status: StatusCode, error_code: &str, message: &str) -> axum::response::Response {
+    let body = serde_json::json!({
+        "errors": [{ "message": message, "extensions": { "code": error_code } }]
+    });
+    (status, [(CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
+}
+
+pub async fn post_handler(
+    State(state): State<HttpState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> axum::response::Response {
+    if !is_json(&headers) {
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            code::BAD_USER_INPUT,
+            "POST bodies must be application/json",
+        );
+    }
+    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            code::BAD_USER_INPUT,
+            "batched requests are not supported",
+        );
+    }
+    let request: Request = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(err) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                code::BAD_USER_INPUT,
+                &format!("invalid GraphQL request body: {err}"),
+            );
+        }
+    };
+    execute(state, peer, headers, request).await
+}
+
+pub async fn get_handler(
+    State(state): State<HttpState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> axum::response::Response {
+    let Some(query) = query.filter(|q| q.contains("query=")) else {
+        if state.app.config.graphiql {
+            return Html(
+                GraphiQLSource::build()
+                    .endpoint("/graphql")
+                    .subscription_endpoint("/graphql/ws")
+                    .finish(),
+            )
+            .into_response();
+        }
+        return error_response(StatusCode::BAD_REQUEST, code::BAD_USER_INPUT, "missing query");
+    };
+    let request = match async_graphql::http::parse_query_string(&query) {
+        Ok(request) => request,
+        Err(err) => {
+            return error_response(StatusCode::BAD_REQUEST, code::BAD_USER_INPUT, &err.to_string());
+        }
+    };
+    if is_mutation(&request) {
+        let mut response = error_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            code::BAD_USER_INPUT,
+            "mutations must be sent with POST",
+        );
+        response.headers_mut().insert(ALLOW, HeaderValue::from_static("POST"));
+        return response;
+    }
+    execute(state, peer, headers, request).await
+}
+
+fn is_mutation(request: &Request) -> bool {
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return false;
+    };
+    let operation = match (&document.operations, &request.operation_name) {
+        (DocumentOperations::Single(op), _) => Some(op),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name.as_str()),
+        (DocumentOperations::Multiple(ops), None) => ops.values().next(),
+    };
+    operation.is_some_and(|op| op.node.ty == OperationType::Mutation)
+}
+
+async fn execute(
+    state: HttpState,
+    peer: SocketAddr,
+    headers: HeaderMap,
+    mut request: Request,
+) -> axum::response::Response {
+    if request.query.chars().count() > MAX_QUERY_CHARS {
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            code::GRAPHQL_VALIDATION_FAILED,
+            &format!("query text is limited to {MAX_QUERY_CHARS} characters"),
+        );
+    }
+    let app = &state.app;
+    let viewer = match credential(&headers) {
+        Credential::Bearer(token) => viewer_for_token(app, &token).await,
+        Credential::Cookie(token) => {
+            if !origin_allowed(&app.config, &headers) {
+                return error_response(
+                    StatusCode::FORBIDDEN,
+                    code::FORBIDDEN,
+                    "cookie-authenticated requests are not accepted from this origin",
+                );
+            }
+            viewer_for_token(app, &token).await
+        }
+        Credential::None => Ok(Viewer::Anonymous),
+    };
+    let request_id = headers
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let viewer = match viewer {
+        Ok(viewer) => viewer,
+        Err(err) => {
+            tracing::error!(error = ?err, "cannot resolve the caller's session");
+            let mut response = Response::from_errors(vec![ServerError::new(INTERNAL_MESSAGE, None)]);
+            finish_errors(&mut response, &request_id);
+            return GraphQLResponse::from(response).into_response();
+        }
+    };
+    let introspection_allowed = match app.config.introspection {
+        IntrospectionMode::On => true,
+        IntrospectionMode::Staff => viewer.is_staff(),
+        IntrospectionMode::Off => false,
+    };
+    if !introspection_allowed {
+        request = request.disable_introspection();
+    }
+    let context = RequestContext {
+        state: app.clone(),
+        viewer,
+        client_ip: Some(client_ip(&app.config, &headers, peer)),
+    };
+    let request = request.data(context).data(loaders(app));
+    let mut response = state.schema.execute(request).await;
+    finish_errors(&mut response, &request_id);
+    GraphQLResponse::from(response).into_response()
+}
+
+/// Every error leaves with a code; internal ones carry the request id to quote in a report.
+fn finish_errors(response: &mut Response, request_id: &str) {
+    for error in &mut response.errors {
+        let extensions = error.extensions.get_or_insert_with(ErrorExtensionValues::default);
+        let existing = extensions.get("code").cloned();
+        match existing {
+            Some(Value::String(code)) if code == code::INTERNAL_SERVER_ERROR => {
+                extensions.set("requestId", request_id);
+            }
+            Some(_) => {}
+            None if error.path.is_empty() => extensions.set("code", code::GRAPHQL_VALIDATION_FAILED),
+            None => extensions.set("code", code::BAD_USER_INPUT),
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! HTTP: routes, GraphQL over HTTP and WebSocket, health checks.
+
+pub mod auth;
+pub mod cookies;
+mod graphql;
+mod health;
+mod ws;
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::HeaderName;
+use axum::routing::get;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::app::AppState;
+use crate::graphql::DeskSchema;
+
+pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
+
+#[derive(Clone)]
+pub struct HttpState {
+    pub app: AppState,
+    pub schema: DeskSchema,
+}
+
+pub fn router(app: AppState, schema: DeskSchema) -> Router {
+    let body_limit = app.config.max_body_bytes;
+    let state = HttpState { app, schema };
+    Router::new()
+        .route("/graphql", get(graphql::get_handler).post(graphql::post_handler))
+        .route("/graphql/ws", get(ws::handler))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                let request_id = request
+                    .headers()
+                    .get(REQUEST_ID_HEADER)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default();
+                tracing::info_span!("request", method = %request.method(), uri = %request.uri().path(), request_id)
+            }),
+        )
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID_HEADER))
+        .layer(SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid))
+}

@@ -1,0 +1,83 @@
+use std::io::BufRead;
+
+use anyhow::Context;
+use clap::Parser;
+use tokio::net::TcpListener;
+
+use deskql::app::AppState;
+use deskql::cli::{Cli, Command};
+use deskql::config::ServerConfig;
+use deskql::{db, graphql, seed, server, services, telemetry};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    // A missing .env file is normal; everything has a default.
+    let _ = dotenvy::dotenv();
+    let cli = Cli::parse();
+    telemetry::init(cli.telemetry.log_format);
+    let command = match cli.command {
+        Some(command) => command,
+        None => Command::Serve(Box::new(default_server_config()?)),
+    };
+    match command {
+        Command::Serve(config) => serve(&cli.database, *config).await,
+        Command::Migrate => {
+            db::ensure_database(&cli.database.database_url).await?;
+            db::run_migrations(&cli.database.database_url).await
+        }
+        Command::Schema => {
+            print!("{}", graphql::sdl());
+            Ok(())
+        }
+        Command::CreateAdmin { email, name } => {
+            let password = match std::env::var("DESKQL_ADMIN_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => {
+                    let mut line = String::new();
+                    std::io::stdin().lock().read_line(&mut line)?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let app = AppState::start(&cli.database, default_server_config()?).await?;
+            let user = services::accounts::create_admin(&app, &email, &name, password)
+                .await
+                .map_err(|err| err.into_anyhow())?;
+            println!("admin {} ({}) is ready", user.email, user.id);
+            Ok(())
+        }
+        Command::SeedDemo { users, tickets } => {
+            let app = AppState::start(&cli.database, default_server_config()?).await?;
+            let summary = seed::seed_demo(&app, users, tickets).await?;
+            println!("{summary}");
+            Ok(())
+        }
+    }
+}
+
+/// `deskql` with no subcommand serves with settings from the environment.
+fn default_server_config() -> anyhow::Result<ServerConfig> {
+    #[derive(clap::Parser)]
+    struct ServeOnly {
+        #[command(flatten)]
+        config: ServerConfig,
+    }
+    Ok(ServeOnly::try_parse_from(["deskql"])?.config)
+}
+
+async fn serve(database: &deskql::config::DatabaseConfig, config: ServerConfig) -> anyhow::Result<()> {
+    let listen = config.listen;
+    let app = AppState::start(database, config).await?;
+    let listener = TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    let local = listener.local_addr()?;
+    tracing::info!("deskql listening on http://{local}");
+    println!("deskql is serving GraphQL on http://{local}/graphql (GraphiQL: open it in a browser; subscriptions: ws://{local}/graphql/ws)");
+    let shutdown = app.shutdown.clone();
+    tokio::spawn(async move {
+        server::shutdown_signal().await;
+        tracing::info!("shutting down");
+        shutdown.cancel();
+    });
+    server::serve(app, listener).await
+}

@@ -1,0 +1,50 @@
+//! Running the HTTP server until SIGINT/SIGTERM.
+
+use std::net::SocketAddr;
+
+use tokio::net::TcpListener;
+
+use crate::app::AppState;
+use crate::graphql::build_schema;
+use crate::http::router;
+
+/// Serves on an already bound listener until `app.shutdown` is cancelled.
+pub async fn serve(app: AppState, listener: TcpListener) -> anyhow::Result<()> {
+    let shutdown = app.shutdown.clone();
+    let router = router(app, build_schema());
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move { shutdown.cancelled().await })
+    .await?;
+    Ok(())
+}
+
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,21 @@
+//! Use cases: each public function is one thing a caller can do, with its permission check,
+//! validation and transaction. The GraphQL layer only translates to and from these.
+
+pub mod accounts;
+pub mod categories;
+pub mod notify;
+pub mod tickets;
+pub mod users;
+
+use std::net::IpAddr;
+
+use crate::app::AppState;
+use crate::auth::Viewer;
+
+/// Who is asking, from where, on which server.
+#[derive(Clone)]
+pub struct RequestContext {
+    pub state: AppState,
+    pub viewer: Viewer,
+    pub client_ip: Option<IpAddr>,
+}
