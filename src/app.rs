@@ -46,7 +46,10 @@ impl AppState {
         let pool = db::connect_pool(&database.database_url, database.db_pool_size, &statements)?;
         let secret = match &config.jwt_secret {
             Some(secret) => {
-                anyhow::ensure!(secret.len() >= 32, "DESKQL_JWT_SECRET must be at least 32 bytes");
+                anyhow::ensure!(
+                    secret.len() >= 32,
+                    "DESKQL_JWT_SECRET must be at least 32 bytes"
+                );
                 secret.clone()
             }
             None => {
@@ -69,7 +72,6 @@ impl AppState {
         let shutdown = CancellationToken::new();
         let events = EventHub::start(
             database.database_url.clone(),
-            pool.clone(),
             principals.clone(),
             shutdown.clone(),
         );

@@ -98,9 +98,9 @@ pub struct ServerConfig {
     #[arg(long, env = "DESKQL_LOGIN_FAILURES_PER_IP", default_value_t = 20)]
     pub login_failures_per_ip: i32,
 
-    /// Days a deleted ticket stays in the trash before it may be purged.
-    #[arg(long, env = "DESKQL_TRASH_RETENTION_DAYS", default_value_t = 30)]
-    pub trash_retention_days: u32,
+    /// How long a DataLoader collects keys before it runs one batched query, in milliseconds.
+    #[arg(long, env = "DESKQL_LOADER_DELAY_MS", default_value_t = 1)]
+    pub loader_delay_ms: u64,
 }
 
 impl ServerConfig {
@@ -118,4 +118,16 @@ pub struct TelemetryConfig {
     /// Log format.
     #[arg(long, env = "DESKQL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
+}
+
+impl ServerConfig {
+    /// The configuration `deskql serve` would use with no flags (environment still applies).
+    pub fn from_env() -> anyhow::Result<Self> {
+        #[derive(clap::Parser)]
+        struct ServeOnly {
+            #[command(flatten)]
+            config: ServerConfig,
+        }
+        Ok(<ServeOnly as clap::Parser>::try_parse_from(["deskql"])?.config)
+    }
 }

@@ -56,15 +56,13 @@ async fn main() -> anyhow::Result<()> {
 
 /// `deskql` with no subcommand serves with settings from the environment.
 fn default_server_config() -> anyhow::Result<ServerConfig> {
-    #[derive(clap::Parser)]
-    struct ServeOnly {
-        #[command(flatten)]
-        config: ServerConfig,
-    }
-    Ok(ServeOnly::try_parse_from(["deskql"])?.config)
+    ServerConfig::from_env()
 }
 
-async fn serve(database: &deskql::config::DatabaseConfig, config: ServerConfig) -> anyhow::Result<()> {
+async fn serve(
+    database: &deskql::config::DatabaseConfig,
+    config: ServerConfig,
+) -> anyhow::Result<()> {
     let listen = config.listen;
     let app = AppState::start(database, config).await?;
     let listener = TcpListener::bind(listen)
@@ -72,7 +70,9 @@ async fn serve(database: &deskql::config::DatabaseConfig, config: ServerConfig) 
         .with_context(|| format!("cannot listen on {listen}"))?;
     let local = listener.local_addr()?;
     tracing::info!("deskql listening on http://{local}");
-    println!("deskql is serving GraphQL on http://{local}/graphql (GraphiQL: open it in a browser; subscriptions: ws://{local}/graphql/ws)");
+    println!(
+        "deskql is serving GraphQL on http://{local}/graphql (GraphiQL: open it in a browser; subscriptions: ws://{local}/graphql/ws)"
+    );
     let shutdown = app.shutdown.clone();
     tokio::spawn(async move {
         server::shutdown_signal().await;

@@ -24,7 +24,11 @@ fn hash_blocking(password: &str) -> anyhow::Result<String> {
 
 fn verify_blocking(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -53,8 +57,16 @@ mod tests {
     async fn round_trips_and_rejects_wrong_password() {
         let hash = hash("correct horse".into()).await.expect("hash");
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify("correct horse".into(), Some(hash.clone())).await.expect("verify"));
-        assert!(!verify("wrong horse".into(), Some(hash)).await.expect("verify"));
+        assert!(
+            verify("correct horse".into(), Some(hash.clone()))
+                .await
+                .expect("verify")
+        );
+        assert!(
+            !verify("wrong horse".into(), Some(hash))
+                .await
+                .expect("verify")
+        );
         assert!(!verify("anything".into(), None).await.expect("verify"));
     }
 }

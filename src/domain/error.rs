@@ -13,14 +13,19 @@ pub enum DomainError {
     InvalidCredentials(&'static str),
     Forbidden,
     NotFound(&'static str),
-    InvalidInput { field: String, message: String },
+    InvalidInput {
+        field: String,
+        message: String,
+    },
     InvalidTransition {
         from: TicketStatus,
         to: TicketStatus,
         allowed: Vec<TicketStatus>,
     },
     Conflict(String),
-    RateLimited { retry_after_secs: i64 },
+    RateLimited {
+        retry_after_secs: i64,
+    },
     Internal(anyhow::Error),
 }
 

@@ -1,7 +1,18 @@
 use async_graphql::Enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, strum::Display, strum::EnumString)]
-#[derive(diesel::AsExpression, diesel::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Enum,
+    strum::Display,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 pub enum Role {

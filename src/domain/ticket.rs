@@ -2,8 +2,19 @@
 
 use async_graphql::Enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, strum::Display, strum::EnumString)]
-#[derive(diesel::AsExpression, diesel::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Enum,
+    strum::Display,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 pub enum TicketStatus {
@@ -17,9 +28,19 @@ pub enum TicketStatus {
 }
 
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Enum, strum::Display, strum::EnumString,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Enum,
+    strum::Display,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
 )]
-#[derive(diesel::AsExpression, diesel::FromSqlRow)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 pub enum TicketPriority {
@@ -31,8 +52,19 @@ pub enum TicketPriority {
 }
 
 /// Where a ticket came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, strum::Display, strum::EnumString)]
-#[derive(diesel::AsExpression, diesel::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Enum,
+    strum::Display,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 pub enum TicketSource {
@@ -44,8 +76,19 @@ pub enum TicketSource {
     Api,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Enum, strum::Display, strum::EnumString)]
-#[derive(diesel::AsExpression, diesel::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Enum,
+    strum::Display,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
 pub enum TicketEventKind {

@@ -36,7 +36,10 @@ pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> DomainResu
 pub fn email(field: &str, value: &str) -> DomainResult<String> {
     let trimmed = value.trim();
     if trimmed.len() > 254 || !EmailAddress::is_valid(trimmed) || !trimmed.contains('.') {
-        return Err(DomainError::invalid(field, format!("{field} is not a valid email address")));
+        return Err(DomainError::invalid(
+            field,
+            format!("{field} is not a valid email address"),
+        ));
     }
     Ok(trimmed.to_lowercase())
 }
@@ -65,7 +68,10 @@ mod tests {
 
     #[test]
     fn validates_and_lowercases_email() {
-        assert_eq!(email("email", " Ann@Example.COM ").expect("valid"), "ann@example.com");
+        assert_eq!(
+            email("email", " Ann@Example.COM ").expect("valid"),
+            "ann@example.com"
+        );
         assert!(email("email", "not-an-email").is_err());
         assert!(email("email", "a@localhost").is_err());
     }

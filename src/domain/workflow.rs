@@ -104,7 +104,13 @@ mod tests {
     fn reopening_clears_resolved_at() {
         let effects = transition_effects(Resolved, InProgress);
         assert_eq!(effects.resolved_at, TimestampChange::Clear);
-        assert_eq!(transition_effects(Resolved, Closed).closed_at, TimestampChange::SetNow);
-        assert_eq!(transition_effects(Todo, Resolved).resolved_at, TimestampChange::SetNow);
+        assert_eq!(
+            transition_effects(Resolved, Closed).closed_at,
+            TimestampChange::SetNow
+        );
+        assert_eq!(
+            transition_effects(Todo, Resolved).resolved_at,
+            TimestampChange::SetNow
+        );
     }
 }

@@ -34,12 +34,18 @@ impl EventFilter {
                 viewer.role.is_staff()
                     || (routed.requester_id == Some(viewer.user_id)
                         && !routed.ticket_deleted
-                        && !matches!(event.kind, TicketEventKind::Deleted | TicketEventKind::Restored))
+                        && !matches!(
+                            event.kind,
+                            TicketEventKind::Deleted | TicketEventKind::Restored
+                        ))
             }
             EventFilter::Assignments { user_id } => {
                 let me = user_id.to_string();
                 viewer.role.is_staff()
-                    && matches!(event.kind, TicketEventKind::Assigned | TicketEventKind::Unassigned)
+                    && matches!(
+                        event.kind,
+                        TicketEventKind::Assigned | TicketEventKind::Unassigned
+                    )
                     && (event.to_value.as_deref() == Some(me.as_str())
                         || event.from_value.as_deref() == Some(me.as_str()))
             }

@@ -12,7 +12,6 @@ use tokio::sync::{broadcast, watch};
 use tokio_util::sync::CancellationToken;
 
 use crate::auth::principals::{AUTH_CHANNEL, Invalidation, PrincipalCache};
-use crate::db::DbPool;
 use crate::db::models::event::{RoutedEvent, TicketEvent};
 
 pub mod filter;
@@ -30,7 +29,6 @@ impl EventHub {
     /// Starts the listener task; it reconnects with backoff until `shutdown` fires.
     pub fn start(
         database_url: String,
-        pool: DbPool,
         principals: Arc<PrincipalCache>,
         shutdown: CancellationToken,
     ) -> Self {
@@ -38,7 +36,6 @@ impl EventHub {
         let (listening_tx, listening) = watch::channel(false);
         let listener = Listener {
             database_url,
-            pool,
             principals,
             sender: sender.clone(),
             listening: listening_tx,
@@ -65,7 +62,6 @@ impl EventHub {
 
 struct Listener {
     database_url: String,
-    pool: DbPool,
     principals: Arc<PrincipalCache>,
     sender: broadcast::Sender<Arc<RoutedEvent>>,
     listening: watch::Sender<bool>,
@@ -130,27 +126,20 @@ impl Listener {
                             self.principals.invalidate(&invalidation);
                         }
                     } else if let Ok(event_id) = notification.payload.parse::<i64>() {
-                        self.publish(event_id).await;
+                        self.publish(&mut conn, event_id).await?;
                     }
                 }
             }
         }
     }
 
-    async fn publish(&self, event_id: i64) {
-        let loaded = match self.pool.get().await {
-            Ok(mut conn) => TicketEvent::find_routed(&mut conn, event_id)
-                .await
-                .map_err(anyhow::Error::from),
-            Err(err) => Err(err.into()),
-        };
-        match loaded {
+    /// Loads the event on the listening connection itself (in notification order) and
+    /// broadcasts it.
+    async fn publish(&self, conn: &mut AsyncPgConnection, event_id: i64) -> anyhow::Result<()> {
+        if let Some(event) = TicketEvent::find_routed(conn, event_id).await? {
             // No receivers is not an error: nobody is subscribed right now.
-            Ok(Some(event)) => {
-                let _ = self.sender.send(Arc::new(event));
-            }
-            Ok(None) => {}
-            Err(err) => tracing::error!(error = %err, event_id, "cannot load ticket event"),
+            let _ = self.sender.send(Arc::new(event));
         }
+        Ok(())
     }
 }

@@ -36,8 +36,8 @@ impl From<DomainError> for Error {
                 e.set("code", code::BAD_USER_INPUT);
                 e.set("field", field.as_str());
             }),
-            DomainError::InvalidTransition { from, to, allowed } => {
-                Error::new(message).extend_with(|_, e| {
+            DomainError::InvalidTransition { from, to, allowed } => Error::new(message)
+                .extend_with(|_, e| {
                     e.set("code", code::INVALID_TRANSITION);
                     e.set("from", from.to_string());
                     e.set("to", to.to_string());
@@ -45,8 +45,7 @@ impl From<DomainError> for Error {
                         "allowed",
                         allowed.iter().map(ToString::to_string).collect::<Vec<_>>(),
                     );
-                })
-            }
+                }),
             DomainError::Conflict(_) => {
                 Error::new(message).extend_with(|_, e| e.set("code", code::CONFLICT))
             }

@@ -11,7 +11,9 @@ pub struct RoleGuard {
 
 impl RoleGuard {
     pub fn staff() -> Self {
-        Self { min: Role::Moderator }
+        Self {
+            min: Role::Moderator,
+        }
     }
 
     pub fn admin() -> Self {

@@ -1,6 +1,7 @@
 //! DataLoaders: one key newtype per entity, so one batch query serves a whole page.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use uuid::Uuid;
@@ -35,6 +36,7 @@ pub fn loaders(state: &AppState) -> Loaders {
         },
         tokio::spawn,
     )
+    .delay(Duration::from_millis(state.config.loader_delay_ms))
 }
 
 fn keys<K, F: Fn(&K) -> Uuid>(keys: &[K], f: F) -> Vec<Uuid> {
@@ -63,7 +65,10 @@ impl Loader<CategoryId> for DbLoader {
         let rows = Category::find_many(&mut conn, &keys(ids, |k| k.0))
             .await
             .map_err(DomainError::from)?;
-        Ok(rows.into_iter().map(|row| (CategoryId(row.id), row)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|row| (CategoryId(row.id), row))
+            .collect())
     }
 }
 
@@ -76,6 +81,9 @@ impl Loader<TicketId> for DbLoader {
         let rows = Ticket::find_many_live(&mut conn, &keys(ids, |k| k.0))
             .await
             .map_err(DomainError::from)?;
-        Ok(rows.into_iter().map(|row| (TicketId(row.id), row)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|row| (TicketId(row.id), row))
+            .collect())
     }
 }

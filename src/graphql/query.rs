@@ -28,7 +28,9 @@ impl Query {
     }
 
     async fn ticket_by_number(&self, ctx: &Context<'_>, number: String) -> GqlResult<TicketObject> {
-        Ok(TicketObject(tickets::get_by_number(request_ctx(ctx)?, &number).await?))
+        Ok(TicketObject(
+            tickets::get_by_number(request_ctx(ctx)?, &number).await?,
+        ))
     }
 
     /// Users see their own tickets; staff see all. Pages hold at most 100 tickets.
@@ -73,10 +75,18 @@ impl Query {
         #[graphql(default = 0)] offset: i32,
     ) -> GqlResult<UserPage> {
         if !(1..=100).contains(&limit) {
-            return Err(crate::domain::DomainError::invalid("limit", "limit must be between 1 and 100").into());
+            return Err(crate::domain::DomainError::invalid(
+                "limit",
+                "limit must be between 1 and 100",
+            )
+            .into());
         }
         if offset < 0 {
-            return Err(crate::domain::DomainError::invalid("offset", "offset must not be negative").into());
+            return Err(crate::domain::DomainError::invalid(
+                "offset",
+                "offset must not be negative",
+            )
+            .into());
         }
         let filter = filter.unwrap_or_default();
         let (rows, total) = users::list(

@@ -38,10 +38,13 @@ impl Subscription {
         ctx: &Context<'_>,
         ticket_id: Option<ID>,
         after: Option<ID>,
-    ) -> Result<impl Stream<Item = GqlResult<TicketEventObject>> + use<>, async_graphql::Error> {
+    ) -> Result<impl Stream<Item = GqlResult<TicketEventObject>> + use<>, async_graphql::Error>
+    {
         let request = request_ctx(ctx)?.clone();
         request.viewer.principal()?;
-        let ticket_id = ticket_id.map(|id| parse_uuid("ticketId", &id)).transpose()?;
+        let ticket_id = ticket_id
+            .map(|id| parse_uuid("ticketId", &id))
+            .transpose()?;
         if let Some(id) = ticket_id {
             tickets::get(&request, id).await?;
         }
@@ -54,7 +57,8 @@ impl Subscription {
         &self,
         ctx: &Context<'_>,
         after: Option<ID>,
-    ) -> Result<impl Stream<Item = GqlResult<TicketEventObject>> + use<>, async_graphql::Error> {
+    ) -> Result<impl Stream<Item = GqlResult<TicketEventObject>> + use<>, async_graphql::Error>
+    {
         let request = request_ctx(ctx)?.clone();
         let principal = request.viewer.require_staff()?;
         let after = after.as_ref().map(parse_event_id).transpose()?;
@@ -86,7 +90,8 @@ async fn event_stream(
         let mut conn = request.state.pool.get().await?;
         let mut cursor = after;
         loop {
-            let page = TicketEvent::replay(&mut conn, cursor, filter.ticket_id(), REPLAY_PAGE).await?;
+            let page =
+                TicketEvent::replay(&mut conn, cursor, filter.ticket_id(), REPLAY_PAGE).await?;
             let full = page.len() as i64 == REPLAY_PAGE;
             if let Some(last) = page.last() {
                 cursor = last.event.id;

@@ -11,7 +11,9 @@ pub fn access_cookie(config: &ServerConfig, token: &str) -> String {
         .same_site(SameSite::Lax)
         .secure(config.cookie_secure)
         .path("/")
-        .max_age(cookie::time::Duration::seconds(config.access_token_ttl_secs as i64))
+        .max_age(cookie::time::Duration::seconds(
+            config.access_token_ttl_secs as i64,
+        ))
         .build()
         .to_string()
 }

@@ -26,7 +26,12 @@ fn error_response(status: StatusCode, error_code: &str, message: &str) -> axum::
     let body = serde_json::json!({
         "errors": [{ "message": message, "extensions": { "code": error_code } }]
     });
-    (status, [(CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+    (
+        status,
+        [(CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -86,12 +91,20 @@ pub async fn get_handler(
             )
             .into_response();
         }
-        return error_response(StatusCode::BAD_REQUEST, code::BAD_USER_INPUT, "missing query");
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            code::BAD_USER_INPUT,
+            "missing query",
+        );
     };
     let request = match async_graphql::http::parse_query_string(&query) {
         Ok(request) => request,
         Err(err) => {
-            return error_response(StatusCode::BAD_REQUEST, code::BAD_USER_INPUT, &err.to_string());
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                code::BAD_USER_INPUT,
+                &err.to_string(),
+            );
         }
     };
     if is_mutation(&request) {
@@ -100,7 +113,9 @@ pub async fn get_handler(
             code::BAD_USER_INPUT,
             "mutations must be sent with POST",
         );
-        response.headers_mut().insert(ALLOW, HeaderValue::from_static("POST"));
+        response
+            .headers_mut()
+            .insert(ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
     execute(state, peer, headers, request).await
@@ -155,7 +170,8 @@ async fn execute(
         Ok(viewer) => viewer,
         Err(err) => {
             tracing::error!(error = ?err, "cannot resolve the caller's session");
-            let mut response = Response::from_errors(vec![ServerError::new(INTERNAL_MESSAGE, None)]);
+            let mut response =
+                Response::from_errors(vec![ServerError::new(INTERNAL_MESSAGE, None)]);
             finish_errors(&mut response, &request_id);
             return GraphQLResponse::from(response).into_response();
         }
@@ -182,14 +198,18 @@ async fn execute(
 /// Every error leaves with a code; internal ones carry the request id to quote in a report.
 fn finish_errors(response: &mut Response, request_id: &str) {
     for error in &mut response.errors {
-        let extensions = error.extensions.get_or_insert_with(ErrorExtensionValues::default);
+        let extensions = error
+            .extensions
+            .get_or_insert_with(ErrorExtensionValues::default);
         let existing = extensions.get("code").cloned();
         match existing {
             Some(Value::String(code)) if code == code::INTERNAL_SERVER_ERROR => {
                 extensions.set("requestId", request_id);
             }
             Some(_) => {}
-            None if error.path.is_empty() => extensions.set("code", code::GRAPHQL_VALIDATION_FAILED),
+            None if error.path.is_empty() => {
+                extensions.set("code", code::GRAPHQL_VALIDATION_FAILED)
+            }
             None => extensions.set("code", code::BAD_USER_INPUT),
         }
     }

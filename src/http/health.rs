@@ -21,7 +21,10 @@ pub async fn readyz(State(state): State<HttpState>) -> (StatusCode, &'static str
     };
     match database.await {
         Some(true) if state.app.events.is_listening() => (StatusCode::OK, "ready"),
-        Some(true) => (StatusCode::SERVICE_UNAVAILABLE, "event listener not connected"),
+        Some(true) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "event listener not connected",
+        ),
         _ => (StatusCode::SERVICE_UNAVAILABLE, "database unreachable"),
     }
 }

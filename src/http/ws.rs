@@ -79,7 +79,14 @@ async fn serve(
     ip: std::net::IpAddr,
 ) {
     let init = match tokio::time::timeout(INIT_TIMEOUT, first_text(&mut socket)).await {
-        Err(_) => return close(socket, CLOSE_INIT_TIMEOUT, "Connection initialisation timeout").await,
+        Err(_) => {
+            return close(
+                socket,
+                CLOSE_INIT_TIMEOUT,
+                "Connection initialisation timeout",
+            )
+            .await;
+        }
         Ok(None) => return,
         Ok(Some(text)) => text,
     };
@@ -91,7 +98,11 @@ async fn serve(
     }
     let token = message
         .get("payload")
-        .and_then(|payload| payload.get("authorization").or_else(|| payload.get("Authorization")))
+        .and_then(|payload| {
+            payload
+                .get("authorization")
+                .or_else(|| payload.get("Authorization"))
+        })
         .and_then(|value| value.as_str())
         .map(|value| bearer(value).unwrap_or_else(|| value.trim().to_owned()))
         .or(cookie_token);
@@ -126,15 +137,17 @@ async fn serve(
             }
         },
     ));
-    let mut outgoing = Box::pin(async_graphql::http::WebSocket::new(state.schema.clone(), input, protocol)
-        .connection_data(data)
-        .map(|message| match message {
-            WsMessage::Text(text) => Message::Text(text.into()),
-            WsMessage::Close(code, reason) => Message::Close(Some(CloseFrame {
-                code,
-                reason: reason.into(),
-            })),
-        }));
+    let mut outgoing = Box::pin(
+        async_graphql::http::WebSocket::new(state.schema.clone(), input, protocol)
+            .connection_data(data)
+            .map(|message| match message {
+                WsMessage::Text(text) => Message::Text(text.into()),
+                WsMessage::Close(code, reason) => Message::Close(Some(CloseFrame {
+                    code,
+                    reason: reason.into(),
+                })),
+            }),
+    );
     let shutdown = app.shutdown.clone();
     loop {
         tokio::select! {

@@ -52,7 +52,11 @@ pub async fn sign_up(ctx: &RequestContext, input: SignUp) -> DomainResult<Sessio
     start_session(&ctx.state, &mut conn, user).await
 }
 
-pub async fn log_in(ctx: &RequestContext, email: &str, password_text: String) -> DomainResult<Session> {
+pub async fn log_in(
+    ctx: &RequestContext,
+    email: &str,
+    password_text: String,
+) -> DomainResult<Session> {
     let email = email.trim().to_lowercase();
     let now = Utc::now();
     let account_bucket = format!("login-fail:account:{email}");

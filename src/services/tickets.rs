@@ -42,17 +42,28 @@ struct ValidDraft {
     browser_info: Option<String>,
 }
 
-async fn validate_draft(conn: &mut AsyncPgConnection, draft: &TicketDraft) -> DomainResult<ValidDraft> {
+async fn validate_draft(
+    conn: &mut AsyncPgConnection,
+    draft: &TicketDraft,
+) -> DomainResult<ValidDraft> {
     let title = validation::text_in_range("title", &draft.title, TITLE_CHARS)?;
-    let description = validation::text_in_range("description", &draft.description, DESCRIPTION_CHARS)?;
-    let page_url = validation::optional_text("pageUrl", draft.page_url.as_deref(), PAGE_URL_MAX_CHARS)?;
+    let description =
+        validation::text_in_range("description", &draft.description, DESCRIPTION_CHARS)?;
+    let page_url =
+        validation::optional_text("pageUrl", draft.page_url.as_deref(), PAGE_URL_MAX_CHARS)?;
     if let Some(url) = &page_url
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
-        return Err(DomainError::invalid("pageUrl", "pageUrl must be an http(s) URL"));
+        return Err(DomainError::invalid(
+            "pageUrl",
+            "pageUrl must be an http(s) URL",
+        ));
     }
-    let browser_info =
-        validation::optional_text("browserInfo", draft.browser_info.as_deref(), BROWSER_INFO_MAX_CHARS)?;
+    let browser_info = validation::optional_text(
+        "browserInfo",
+        draft.browser_info.as_deref(),
+        BROWSER_INFO_MAX_CHARS,
+    )?;
     let category_id = resolve_category(conn, draft.category.as_deref()).await?;
     Ok(ValidDraft {
         title,
@@ -69,7 +80,10 @@ async fn resolve_category(conn: &mut AsyncPgConnection, slug: Option<&str>) -> D
     let slug = slug.as_deref().unwrap_or(DEFAULT_CATEGORY);
     match Category::find_by_slug(conn, slug).await? {
         Some(category) if category.active => Ok(category.id),
-        _ => Err(DomainError::invalid("category", format!("unknown category {slug:?}"))),
+        _ => Err(DomainError::invalid(
+            "category",
+            format!("unknown category {slug:?}"),
+        )),
     }
 }
 
@@ -114,9 +128,11 @@ pub async fn create(ctx: &RequestContext, draft: TicketDraft) -> DomainResult<Ti
         name: &user.name,
         email: &user.email,
     };
-    Ok(new_ticket(&valid, TicketSource::Portal, requester, Some(user.id))
-        .insert(&mut conn)
-        .await?)
+    Ok(
+        new_ticket(&valid, TicketSource::Portal, requester, Some(user.id))
+            .insert(&mut conn)
+            .await?,
+    )
 }
 
 pub struct GuestContact {
@@ -186,13 +202,18 @@ pub async fn create_on_behalf(
     let email = validation::email("customerEmail", &customer.customer_email)?;
     let source = customer.source.unwrap_or(TicketSource::Staff);
     if source == TicketSource::Guest {
-        return Err(DomainError::invalid("source", "GUEST is reserved for public intake"));
+        return Err(DomainError::invalid(
+            "source",
+            "GUEST is reserved for public intake",
+        ));
     }
     let mut conn = ctx.state.pool.get().await?;
     let valid = validate_draft(&mut conn, &draft).await?;
     let account = User::find_by_email(&mut conn, &email).await?;
     let name = match (customer.customer_name.as_deref().map(str::trim), &account) {
-        (Some(name), _) if !name.is_empty() => validation::text_in_range("customerName", name, NAME_CHARS)?,
+        (Some(name), _) if !name.is_empty() => {
+            validation::text_in_range("customerName", name, NAME_CHARS)?
+        }
         (_, Some(user)) => user.name.clone(),
         _ => "Customer".to_owned(),
     };
@@ -244,7 +265,11 @@ pub fn scope_filter(ctx: &RequestContext, mut filter: TicketFilter) -> DomainRes
     Ok(filter)
 }
 
-pub async fn page(ctx: &RequestContext, filter: &TicketFilter, page: &PageRequest) -> DomainResult<Vec<Ticket>> {
+pub async fn page(
+    ctx: &RequestContext,
+    filter: &TicketFilter,
+    page: &PageRequest,
+) -> DomainResult<Vec<Ticket>> {
     let mut conn = ctx.state.pool.get().await?;
     Ok(ticket_list::page(&mut conn, filter, page).await?)
 }
@@ -265,7 +290,13 @@ pub struct TicketUpdate {
     pub expected_version: Option<i32>,
 }
 
-fn event(ticket_id: Uuid, kind: TicketEventKind, from: Option<String>, to: Option<String>, actor: Uuid) -> NewTicketEvent {
+fn event(
+    ticket_id: Uuid,
+    kind: TicketEventKind,
+    from: Option<String>,
+    to: Option<String>,
+    actor: Uuid,
+) -> NewTicketEvent {
     NewTicketEvent {
         ticket_id,
         kind,
@@ -306,7 +337,9 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
     let helpful_notes = input
         .helpful_notes
         .as_ref()
-        .map(|notes| validation::optional_text("helpfulNotes", notes.as_deref(), HELPFUL_NOTES_MAX_CHARS))
+        .map(|notes| {
+            validation::optional_text("helpfulNotes", notes.as_deref(), HELPFUL_NOTES_MAX_CHARS)
+        })
         .transpose()?;
     let mut conn = ctx.state.pool.get().await?;
     let category_id = match input.category.as_deref() {
@@ -326,11 +359,23 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
             changes.status = Some(to);
             changes.resolved_at = timestamp(effects.resolved_at, now);
             changes.closed_at = timestamp(effects.closed_at, now);
-            events.push(event(id, TicketEventKind::StatusChanged, Some(current.status.to_string()), Some(to.to_string()), staff.user_id));
+            events.push(event(
+                id,
+                TicketEventKind::StatusChanged,
+                Some(current.status.to_string()),
+                Some(to.to_string()),
+                staff.user_id,
+            ));
         }
         if let Some(to) = input.priority.filter(|p| *p != current.priority) {
             changes.priority = Some(to);
-            events.push(event(id, TicketEventKind::PriorityChanged, Some(current.priority.to_string()), Some(to.to_string()), staff.user_id));
+            events.push(event(
+                id,
+                TicketEventKind::PriorityChanged,
+                Some(current.priority.to_string()),
+                Some(to.to_string()),
+                staff.user_id,
+            ));
         }
         if let Some(title) = title.filter(|t| *t != current.title) {
             changes.title = Some(title);
@@ -345,7 +390,13 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
             edited = true;
         }
         if edited {
-            events.push(event(id, TicketEventKind::Updated, None, None, staff.user_id));
+            events.push(event(
+                id,
+                TicketEventKind::Updated,
+                None,
+                None,
+                staff.user_id,
+            ));
         }
         if events.is_empty() {
             return Ok(current);
@@ -355,7 +406,10 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
     .await
 }
 
-fn timestamp(change: TimestampChange, now: chrono::DateTime<Utc>) -> Option<Option<chrono::DateTime<Utc>>> {
+fn timestamp(
+    change: TimestampChange,
+    now: chrono::DateTime<Utc>,
+) -> Option<Option<chrono::DateTime<Utc>>> {
     match change {
         TimestampChange::Keep => None,
         TimestampChange::SetNow => Some(Some(now)),
@@ -364,7 +418,11 @@ fn timestamp(change: TimestampChange, now: chrono::DateTime<Utc>) -> Option<Opti
 }
 
 /// Sets or clears the assignee; only active moderators and admins can be assigned.
-pub async fn assign(ctx: &RequestContext, id: Uuid, assignee_id: Option<Uuid>) -> DomainResult<Ticket> {
+pub async fn assign(
+    ctx: &RequestContext,
+    id: Uuid,
+    assignee_id: Option<Uuid>,
+) -> DomainResult<Ticket> {
     let staff = ctx.viewer.require_staff()?;
     let mut conn = ctx.state.pool.get().await?;
     if let Some(assignee_id) = assignee_id {
@@ -413,7 +471,13 @@ pub async fn delete(ctx: &RequestContext, id: Uuid) -> DomainResult<Ticket> {
             deleted_by_id: Some(Some(staff.user_id)),
             ..Default::default()
         };
-        let events = [event(id, TicketEventKind::Deleted, None, None, staff.user_id)];
+        let events = [event(
+            id,
+            TicketEventKind::Deleted,
+            None,
+            None,
+            staff.user_id,
+        )];
         Ok(Ticket::apply(conn, id, &changes, &events).await?)
     })
     .await
@@ -432,13 +496,22 @@ pub async fn restore(ctx: &RequestContext, id: Uuid) -> DomainResult<Ticket> {
             deleted_by_id: Some(None),
             ..Default::default()
         };
-        let events = [event(ticket.id, TicketEventKind::Restored, None, None, admin.user_id)];
+        let events = [event(
+            ticket.id,
+            TicketEventKind::Restored,
+            None,
+            None,
+            admin.user_id,
+        )];
         Ok(Ticket::apply(conn, id, &changes, &events).await?)
     })
     .await
 }
 
-pub async fn history(ctx: &RequestContext, ticket: &Ticket) -> DomainResult<Vec<crate::db::models::event::TicketEvent>> {
+pub async fn history(
+    ctx: &RequestContext,
+    ticket: &Ticket,
+) -> DomainResult<Vec<crate::db::models::event::TicketEvent>> {
     visible(ctx, ticket.clone())?;
     let mut conn = ctx.state.pool.get().await?;
     Ok(crate::db::models::event::TicketEvent::for_ticket(&mut conn, ticket.id).await?)

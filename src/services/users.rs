@@ -45,7 +45,9 @@ pub async fn list(
 
 pub async fn update(ctx: &RequestContext, id: Uuid, input: UserUpdate) -> DomainResult<User> {
     let admin = ctx.viewer.require_admin()?;
-    if admin.user_id == id && (input.role.is_some_and(|r| r != Role::Admin) || input.active == Some(false)) {
+    if admin.user_id == id
+        && (input.role.is_some_and(|r| r != Role::Admin) || input.active == Some(false))
+    {
         return Err(DomainError::invalid(
             "id",
             "admins cannot demote or deactivate themselves",

@@ -24,7 +24,10 @@ pub struct NewCategory<'a> {
 }
 
 impl Category {
-    pub async fn all(conn: &mut AsyncPgConnection, include_inactive: bool) -> QueryResult<Vec<Self>> {
+    pub async fn all(
+        conn: &mut AsyncPgConnection,
+        include_inactive: bool,
+    ) -> QueryResult<Vec<Self>> {
         let mut query = categories::table.into_boxed();
         if !include_inactive {
             query = query.filter(categories::active.eq(true));
@@ -44,7 +47,10 @@ impl Category {
             .await
     }
 
-    pub async fn find_by_slug(conn: &mut AsyncPgConnection, slug: &str) -> QueryResult<Option<Self>> {
+    pub async fn find_by_slug(
+        conn: &mut AsyncPgConnection,
+        slug: &str,
+    ) -> QueryResult<Option<Self>> {
         categories::table
             .filter(categories::slug.eq(slug))
             .select(Category::as_select())

@@ -66,7 +66,10 @@ fn routed_selection() -> RoutedSelection {
 }
 
 impl TicketEvent {
-    pub async fn for_ticket(conn: &mut AsyncPgConnection, ticket_id: Uuid) -> QueryResult<Vec<Self>> {
+    pub async fn for_ticket(
+        conn: &mut AsyncPgConnection,
+        ticket_id: Uuid,
+    ) -> QueryResult<Vec<Self>> {
         ticket_events::table
             .filter(ticket_events::ticket_id.eq(ticket_id))
             .order(ticket_events::id.asc())
@@ -75,7 +78,10 @@ impl TicketEvent {
             .await
     }
 
-    pub async fn find_routed(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Option<RoutedEvent>> {
+    pub async fn find_routed(
+        conn: &mut AsyncPgConnection,
+        id: i64,
+    ) -> QueryResult<Option<RoutedEvent>> {
         ticket_events::table
             .inner_join(tickets::table)
             .filter(ticket_events::id.eq(id))

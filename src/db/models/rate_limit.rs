@@ -45,7 +45,10 @@ pub async fn hit(
             rate_limit_counters::window_start.eq(start),
             rate_limit_counters::hits.eq(1),
         ))
-        .on_conflict((rate_limit_counters::bucket, rate_limit_counters::window_start))
+        .on_conflict((
+            rate_limit_counters::bucket,
+            rate_limit_counters::window_start,
+        ))
         .do_update()
         .set(rate_limit_counters::hits.eq(rate_limit_counters::hits + 1))
         .returning(rate_limit_counters::hits)
@@ -93,7 +96,10 @@ pub async fn reset(
 }
 
 /// Removes windows that ended before `before`.
-pub async fn purge_expired(conn: &mut AsyncPgConnection, before: DateTime<Utc>) -> QueryResult<usize> {
+pub async fn purge_expired(
+    conn: &mut AsyncPgConnection,
+    before: DateTime<Utc>,
+) -> QueryResult<usize> {
     diesel::delete(rate_limit_counters::table.filter(rate_limit_counters::window_start.lt(before)))
         .execute(conn)
         .await

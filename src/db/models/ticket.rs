@@ -185,7 +185,10 @@ impl Ticket {
     }
 
     /// Permanently removes tickets trashed before `before`.
-    pub async fn purge_trash(conn: &mut AsyncPgConnection, before: DateTime<Utc>) -> QueryResult<usize> {
+    pub async fn purge_trash(
+        conn: &mut AsyncPgConnection,
+        before: DateTime<Utc>,
+    ) -> QueryResult<usize> {
         diesel::delete(tickets::table.filter(tickets::deleted_at.lt(before)))
             .execute(conn)
             .await

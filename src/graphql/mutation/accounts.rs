@@ -13,7 +13,10 @@ pub struct AccountMutation;
 
 fn issue(ctx: &Context<'_>, session: Session) -> GqlResult<AuthPayload> {
     let config = &request_ctx(ctx)?.state.config;
-    ctx.append_http_header(SET_COOKIE, cookies::access_cookie(config, &session.access_token));
+    ctx.append_http_header(
+        SET_COOKIE,
+        cookies::access_cookie(config, &session.access_token),
+    );
     Ok(session.into())
 }
 
@@ -54,7 +57,10 @@ impl AccountMutation {
     async fn log_out(&self, ctx: &Context<'_>) -> GqlResult<bool> {
         let request = request_ctx(ctx)?;
         accounts::log_out(request).await?;
-        ctx.append_http_header(SET_COOKIE, cookies::expired_access_cookie(&request.state.config));
+        ctx.append_http_header(
+            SET_COOKIE,
+            cookies::expired_access_cookie(&request.state.config),
+        );
         Ok(true)
     }
 }

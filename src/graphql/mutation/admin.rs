@@ -17,7 +17,12 @@ impl AdminMutation {
     /// Admin: changes a user's role, skills, name or active flag. Takes effect on the user's
     /// next request on every instance.
     #[graphql(guard = "RoleGuard::admin()")]
-    async fn update_user(&self, ctx: &Context<'_>, id: ID, input: UpdateUserInput) -> GqlResult<UserObject> {
+    async fn update_user(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateUserInput,
+    ) -> GqlResult<UserObject> {
         let id = parse_uuid("id", &id)?;
         let update = UserUpdate {
             role: input.role,
@@ -25,17 +30,32 @@ impl AdminMutation {
             active: input.active,
             name: input.name,
         };
-        Ok(UserObject(users::update(request_ctx(ctx)?, id, update).await?))
+        Ok(UserObject(
+            users::update(request_ctx(ctx)?, id, update).await?,
+        ))
     }
 
     #[graphql(guard = "RoleGuard::admin()")]
-    async fn create_category(&self, ctx: &Context<'_>, input: CreateCategoryInput) -> GqlResult<CategoryObject> {
-        Ok(CategoryObject(categories::create(request_ctx(ctx)?, &input.slug, &input.name).await?))
+    async fn create_category(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCategoryInput,
+    ) -> GqlResult<CategoryObject> {
+        Ok(CategoryObject(
+            categories::create(request_ctx(ctx)?, &input.slug, &input.name).await?,
+        ))
     }
 
     /// Admin: an inactive category stays on its tickets but cannot be chosen anew.
     #[graphql(guard = "RoleGuard::admin()")]
-    async fn set_category_active(&self, ctx: &Context<'_>, slug: String, active: bool) -> GqlResult<CategoryObject> {
-        Ok(CategoryObject(categories::set_active(request_ctx(ctx)?, &slug, active).await?))
+    async fn set_category_active(
+        &self,
+        ctx: &Context<'_>,
+        slug: String,
+        active: bool,
+    ) -> GqlResult<CategoryObject> {
+        Ok(CategoryObject(
+            categories::set_active(request_ctx(ctx)?, &slug, active).await?,
+        ))
     }
 }

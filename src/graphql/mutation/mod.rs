@@ -5,4 +5,8 @@ mod tickets;
 use async_graphql::MergedObject;
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountMutation, tickets::TicketMutation, admin::AdminMutation);
+pub struct Mutation(
+    accounts::AccountMutation,
+    tickets::TicketMutation,
+    admin::AdminMutation,
+);

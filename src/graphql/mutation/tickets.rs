@@ -16,8 +16,14 @@ pub struct TicketMutation;
 #[Object]
 impl TicketMutation {
     /// Files a ticket as the signed-in user.
-    async fn create_ticket(&self, ctx: &Context<'_>, input: CreateTicketInput) -> GqlResult<TicketObject> {
-        Ok(TicketObject(tickets::create(request_ctx(ctx)?, input.into()).await?))
+    async fn create_ticket(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateTicketInput,
+    ) -> GqlResult<TicketObject> {
+        Ok(TicketObject(
+            tickets::create(request_ctx(ctx)?, input.into()).await?,
+        ))
     }
 
     /// Public intake without an account; limited per email and per IP per hour.
@@ -65,12 +71,19 @@ impl TicketMutation {
             page_url: None,
             browser_info: None,
         };
-        Ok(TicketObject(tickets::create_on_behalf(request_ctx(ctx)?, customer, draft).await?))
+        Ok(TicketObject(
+            tickets::create_on_behalf(request_ctx(ctx)?, customer, draft).await?,
+        ))
     }
 
     /// Staff: edits a ticket; status changes follow the workflow.
     #[graphql(guard = "RoleGuard::staff()")]
-    async fn update_ticket(&self, ctx: &Context<'_>, id: ID, input: UpdateTicketInput) -> GqlResult<TicketObject> {
+    async fn update_ticket(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateTicketInput,
+    ) -> GqlResult<TicketObject> {
         let id = parse_uuid("id", &id)?;
         let update = TicketUpdate {
             title: input.title,
@@ -84,18 +97,27 @@ impl TicketMutation {
             },
             expected_version: input.expected_version,
         };
-        Ok(TicketObject(tickets::update(request_ctx(ctx)?, id, update).await?))
+        Ok(TicketObject(
+            tickets::update(request_ctx(ctx)?, id, update).await?,
+        ))
     }
 
     /// Staff: sets or clears the assignee (an active moderator or admin).
     #[graphql(guard = "RoleGuard::staff()")]
-    async fn assign_ticket(&self, ctx: &Context<'_>, id: ID, input: AssignTicketInput) -> GqlResult<TicketObject> {
+    async fn assign_ticket(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: AssignTicketInput,
+    ) -> GqlResult<TicketObject> {
         let id = parse_uuid("id", &id)?;
         let assignee = input
             .assignee_id
             .map(|a| parse_uuid("assigneeId", &a))
             .transpose()?;
-        Ok(TicketObject(tickets::assign(request_ctx(ctx)?, id, assignee).await?))
+        Ok(TicketObject(
+            tickets::assign(request_ctx(ctx)?, id, assignee).await?,
+        ))
     }
 
     /// Staff: moves a ticket to the trash.

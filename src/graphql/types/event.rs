@@ -62,7 +62,11 @@ impl TicketEventObject {
 
     async fn actor(&self, ctx: &Context<'_>) -> GqlResult<Option<UserObject>> {
         match self.0.actor_id {
-            Some(id) => Ok(ctx.data::<Loaders>()?.load_one(UserId(id)).await?.map(UserObject)),
+            Some(id) => Ok(ctx
+                .data::<Loaders>()?
+                .load_one(UserId(id))
+                .await?
+                .map(UserObject)),
             None => Ok(None),
         }
     }

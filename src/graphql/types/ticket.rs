@@ -148,7 +148,8 @@ impl TicketObject {
         self.0.version
     }
 
-    /// Every recorded change, oldest first.
+    /// Every recorded change, oldest first. Costed as 20 events for the complexity limit.
+    #[graphql(complexity = "20 * child_complexity")]
     async fn history(&self, ctx: &Context<'_>) -> GqlResult<Vec<TicketEventObject>> {
         let events = tickets::history(request_ctx(ctx)?, &self.0).await?;
         Ok(events.into_iter().map(TicketEventObject).collect())

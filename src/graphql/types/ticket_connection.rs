@@ -15,7 +15,9 @@ use crate::db::models::ticket_list::{
 use crate::domain::{DomainError, DomainResult};
 use crate::graphql::context::{parse_uuid, request_ctx};
 use crate::graphql::error::GqlResult;
-use crate::graphql::types::inputs::{OrderDirection, TicketFilterInput, TicketOrder, TicketOrderField};
+use crate::graphql::types::inputs::{
+    OrderDirection, TicketFilterInput, TicketOrder, TicketOrderField,
+};
 use crate::graphql::types::ticket::TicketObject;
 use crate::services::{RequestContext, tickets};
 
@@ -48,11 +50,20 @@ impl CursorType for TicketCursor {
         let id: Uuid = id.parse().map_err(|_| bad())?;
         let (key, value) = match key {
             "c" | "u" => {
-                let time = DateTime::parse_from_rfc3339(value).map_err(|_| bad())?.to_utc();
-                let key = if key == "c" { SortKey::CreatedAt } else { SortKey::UpdatedAt };
+                let time = DateTime::parse_from_rfc3339(value)
+                    .map_err(|_| bad())?
+                    .to_utc();
+                let key = if key == "c" {
+                    SortKey::CreatedAt
+                } else {
+                    SortKey::UpdatedAt
+                };
                 (key, SortValue::Time(time))
             }
-            "p" => (SortKey::Priority, SortValue::Rank(value.parse().map_err(|_| bad())?)),
+            "p" => (
+                SortKey::Priority,
+                SortValue::Rank(value.parse().map_err(|_| bad())?),
+            ),
             _ => return Err(bad()),
         };
         Ok(TicketCursor(key, Position { value, id }))
@@ -86,8 +97,12 @@ impl TicketConnectionFields {
     }
 }
 
-pub type TicketConnection =
-    Connection<TicketCursor, TicketObject, TicketConnectionFields, async_graphql::connection::EmptyFields>;
+pub type TicketConnection = Connection<
+    TicketCursor,
+    TicketObject,
+    TicketConnectionFields,
+    async_graphql::connection::EmptyFields,
+>;
 
 async fn to_filter(ctx: &RequestContext, input: TicketFilterInput) -> DomainResult<TicketFilter> {
     let category_id = match input.category {
@@ -97,7 +112,9 @@ async fn to_filter(ctx: &RequestContext, input: TicketFilterInput) -> DomainResu
             Some(
                 Category::find_by_slug(&mut conn, &slug)
                     .await?
-                    .ok_or_else(|| DomainError::invalid("category", format!("unknown category {slug:?}")))?
+                    .ok_or_else(|| {
+                        DomainError::invalid("category", format!("unknown category {slug:?}"))
+                    })?
                     .id,
             )
         }
@@ -114,9 +131,15 @@ async fn to_filter(ctx: &RequestContext, input: TicketFilterInput) -> DomainResu
         (None, Some(true)) => AssigneeFilter::Unassigned,
         (None, _) => AssigneeFilter::Any,
     };
-    let text = input.text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    let text = input
+        .text
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty());
     if text.as_ref().is_some_and(|t| t.chars().count() > 200) {
-        return Err(DomainError::invalid("text", "text filter is at most 200 characters"));
+        return Err(DomainError::invalid(
+            "text",
+            "text filter is at most 200 characters",
+        ));
     }
     Ok(TicketFilter {
         statuses: input.status,
@@ -143,7 +166,10 @@ pub struct PageArgs {
 
 fn page_size(field: &str, value: i32) -> DomainResult<i32> {
     if !(0..=MAX_PAGE).contains(&value) {
-        return Err(DomainError::invalid(field, format!("{field} must be between 0 and {MAX_PAGE}")));
+        return Err(DomainError::invalid(
+            field,
+            format!("{field} must be between 0 and {MAX_PAGE}"),
+        ));
     }
     Ok(value)
 }
@@ -152,7 +178,10 @@ fn decode(field: &str, cursor: Option<String>, key: SortKey) -> DomainResult<Opt
     cursor
         .map(|c| match TicketCursor::decode_cursor(&c) {
             Ok(TicketCursor(cursor_key, position)) if cursor_key == key => Ok(position),
-            _ => Err(DomainError::invalid(field, format!("{field} is not a cursor of this ordering"))),
+            _ => Err(DomainError::invalid(
+                field,
+                format!("{field} is not a cursor of this ordering"),
+            )),
         })
         .transpose()
 }
@@ -211,7 +240,10 @@ pub async fn resolve(
         },
     );
     connection.edges.extend(rows.into_iter().map(|ticket| {
-        Edge::new(TicketCursor(key, position_of(&ticket, key)), TicketObject(ticket))
+        Edge::new(
+            TicketCursor(key, position_of(&ticket, key)),
+            TicketObject(ticket),
+        )
     }));
     Ok(connection)
 }

@@ -21,10 +21,10 @@ impl UserObject {
     }
 
     /// Visible to the user themselves and to staff.
-    async fn email(&self, ctx: &Context<'_>) -> GqlResult<&str> {
+    async fn email(&self, ctx: &Context<'_>) -> GqlResult<Option<&str>> {
         let viewer = &request_ctx(ctx)?.viewer;
         if viewer.is_staff() || viewer.user_id() == Some(self.0.id) {
-            Ok(&self.0.email)
+            Ok(Some(&self.0.email))
         } else {
             Err(DomainError::Forbidden.into())
         }

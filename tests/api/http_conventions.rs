@@ -1,0 +1,125 @@
+use serde_json::json;
+
+use crate::common::{TestApp, error_code, test_config};
+
+#[tokio::test]
+async fn get_serves_queries_but_refuses_mutations() {
+    let app = TestApp::spawn().await;
+    let query = app
+        .http
+        .get(app.url("/graphql"))
+        .query(&[("query", "{ categories { slug } }")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(query.status(), 200);
+    let body: serde_json::Value = query.json().await.expect("json");
+    assert_eq!(
+        body["data"]["categories"].as_array().map(Vec::len),
+        Some(8),
+        "{body}"
+    );
+
+    let mutation = app
+        .http
+        .get(app.url("/graphql"))
+        .query(&[("query", "mutation { logOut }")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(mutation.status(), 405);
+    assert_eq!(mutation.headers()["allow"], "POST");
+
+    let graphiql = app
+        .http
+        .get(app.url("/graphql"))
+        .send()
+        .await
+        .expect("send");
+    assert!(graphiql.text().await.expect("html").contains("graphiql"));
+}
+
+#[tokio::test]
+async fn batches_and_non_json_bodies_are_refused() {
+    let app = TestApp::spawn().await;
+    let batch = app
+        .http
+        .post(app.url("/graphql"))
+        .json(&json!([{ "query": "{ categories { slug } }" }, { "query": "{ categories { slug } }" }]))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(batch.status(), 400);
+    let form = app
+        .http
+        .post(app.url("/graphql"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("query=%7B%20categories%20%7B%20slug%20%7D%20%7D")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(form.status(), 415);
+}
+
+#[tokio::test]
+async fn depth_length_and_size_limits() {
+    let app = TestApp::spawn().await;
+    let deep = "{ tickets { edges { node { history { ticket { history { ticket { history { ticket { history { id } } } } } } } } } } }";
+    let body = app.gql(None, deep, json!({})).await;
+    assert_eq!(error_code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
+
+    let long = format!("{{ categories {{ slug }} }} #{}", "x".repeat(10_001));
+    let body = app.gql(None, &long, json!({})).await;
+    assert_eq!(error_code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
+
+    let huge = app
+        .http
+        .post(app.url("/graphql"))
+        .header("content-type", "application/json")
+        .body(format!(
+            "{{\"query\": \"{{ categories {{ slug }} }}\", \"variables\": {{ \"pad\": \"{}\" }} }}",
+            "x".repeat(70_000)
+        ))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(huge.status(), 413);
+
+    let costly = "{ tickets(first: 100) { edges { node { history { id kind actor { id name } } assignee { id name } requester { name email } createdBy { id name } category { id slug } } } } }";
+    let body = app.gql(None, costly, json!({})).await;
+    assert_eq!(error_code(&body), "GRAPHQL_VALIDATION_FAILED", "{body}");
+}
+
+#[tokio::test]
+async fn introspection_can_be_limited_to_staff() {
+    let mut config = test_config();
+    config.introspection = deskql::config::IntrospectionMode::Staff;
+    let app = TestApp::spawn_with(config).await;
+    let user = app.sign_up("ann").await;
+    let admin = app.admin().await;
+    let query = "{ __schema { queryType { name } } }";
+    let anonymous = app.gql(None, query, json!({})).await;
+    assert!(anonymous["data"]["__schema"].is_null(), "{anonymous}");
+    let as_user = app.gql(Some(&user.token), query, json!({})).await;
+    assert!(as_user["data"]["__schema"].is_null(), "{as_user}");
+    let as_admin = app.gql(Some(&admin.token), query, json!({})).await;
+    assert_eq!(
+        as_admin["data"]["__schema"]["queryType"]["name"], "Query",
+        "{as_admin}"
+    );
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let app = TestApp::spawn().await;
+    let health = app
+        .http
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(health.status(), 200);
+    let ready = app.http.get(app.url("/readyz")).send().await.expect("send");
+    assert_eq!(ready.status(), 200);
+    assert!(ready.headers().contains_key("x-request-id"));
+}

@@ -1,0 +1,12 @@
+//! End-to-end tests: real GraphQL over HTTP and WebSocket against the real router, each test
+//! on its own fresh PostgreSQL database.
+
+mod accounts;
+mod common;
+mod http_conventions;
+mod permissions;
+mod schema_file;
+mod statement_count;
+mod subscriptions;
+mod tickets;
+mod workflow;
