@@ -1,7 +1,132 @@
-//! Deterministic demo and benchmark data.
+//! Deterministic demo and benchmark data: the same arguments always produce the same rows
+//! (ids are derived from the row number), so benchmark runs are comparable.
+
+use diesel::sql_types::{Integer, Text};
+use diesel_async::{AsyncConnection, RunQueryDsl};
 
 use crate::app::AppState;
+use crate::auth::password;
 
-pub async fn seed_demo(_app: &AppState, users: u32, tickets: u32) -> anyhow::Result<String> {
-    Ok(format!("seeded {users} users and {tickets} tickets"))
+/// Every demo account shares this password (printed by `deskql seed-demo`).
+pub const DEMO_PASSWORD: &str = "deskql-demo-password";
+pub const ADMINS: i32 = 5;
+pub const MODERATORS: i32 = 50;
+
+const SEED_USERS: &str = r#"
+INSERT INTO users (id, email, name, password_hash, role, skills, created_at)
+SELECT md5('deskql-demo-user-' || i)::uuid,
+       CASE WHEN i <= $2 THEN 'admin' || i
+            WHEN i <= $2 + $3 THEN 'moderator' || (i - $2)
+            ELSE 'user' || (i - $2 - $3) END || '@demo.deskql.test',
+       CASE WHEN i <= $2 THEN 'Admin ' || i
+            WHEN i <= $2 + $3 THEN 'Moderator ' || (i - $2)
+            ELSE 'User ' || (i - $2 - $3) END,
+       $4,
+       CASE WHEN i <= $2 THEN 'ADMIN' WHEN i <= $2 + $3 THEN 'MODERATOR' ELSE 'USER' END,
+       CASE WHEN i > $2 AND i <= $2 + $3 THEN
+           ARRAY[(ARRAY['billing','database','ui','networking','security','mobile','email','api'])[1 + i % 8],
+                 (ARRAY['postgres','react','payments','auth','linux','ios','android','sso'])[1 + (i / 8) % 8]]
+       ELSE '{}' END,
+       now() - make_interval(days => 400) + make_interval(mins => i)
+FROM generate_series(1, $1) AS i
+ON CONFLICT (email) DO NOTHING
+"#;
+
+const SEED_TICKETS: &str = r#"
+INSERT INTO tickets (id, number, title, description, status, priority, category_id, source,
+    requester_id, requester_name, requester_email, created_by_id, assignee_id,
+    created_at, updated_at, resolved_at, closed_at)
+SELECT md5('deskql-demo-ticket-' || t.i)::uuid,
+       'TKT-' || t.year || '-' || CASE WHEN t.seq < 10000 THEN lpad(t.seq::text, 4, '0') ELSE t.seq::text END,
+       (ARRAY['Cannot log in', 'Invoice shows the wrong amount', 'Dashboard loads slowly',
+              'Password reset email never arrives', 'App crashes on startup', 'Feature request: dark mode',
+              'Export to CSV is empty', 'Payment failed twice'])[1 + t.i % 8] || ' (#' || t.i || ')',
+       'Demo ticket ' || t.i || '. Steps to reproduce: open the page, click the button, see the error. '
+           || 'Expected it to work; it did not.',
+       t.status,
+       (ARRAY['LOW', 'MEDIUM', 'MEDIUM', 'HIGH', 'URGENT'])[1 + t.i % 5],
+       (SELECT id FROM categories ORDER BY slug OFFSET (t.i % 8) LIMIT 1),
+       (ARRAY['PORTAL', 'PORTAL', 'GUEST', 'EMAIL', 'STAFF', 'AI_ASSISTANT'])[1 + t.i % 6],
+       u.id, u.name, u.email, u.id,
+       CASE WHEN t.status = 'TODO' THEN NULL ELSE md5('deskql-demo-user-' || ($2 + 1 + t.i % $3))::uuid END,
+       t.created_at, t.created_at + interval '1 hour',
+       CASE WHEN t.status IN ('RESOLVED', 'CLOSED') THEN t.created_at + interval '1 day' END,
+       CASE WHEN t.status = 'CLOSED' THEN t.created_at + interval '2 days' END
+FROM (
+    SELECT s.*,
+           COALESCE((SELECT last_value FROM ticket_counters c WHERE c.year = s.year), 0)
+               + row_number() OVER (PARTITION BY s.year ORDER BY s.i) AS seq
+    FROM (
+        SELECT i, created_at, extract(year FROM created_at AT TIME ZONE 'UTC')::int AS year,
+               (ARRAY['TODO', 'IN_PROGRESS', 'WAITING_FOR_CUSTOMER', 'ON_HOLD', 'RESOLVED', 'CLOSED', 'CANCELLED'])[1 + i % 7] AS status
+        FROM generate_series(1, $1) AS i,
+             LATERAL (SELECT now() - make_interval(secs => ($1 - i) * 300) AS created_at) AS c
+    ) AS s
+) AS t
+JOIN users u ON u.id = md5('deskql-demo-user-' || ($2 + $3 + 1 + t.i % GREATEST($4 - $2 - $3, 1)))::uuid
+"#;
+
+const SEED_EVENTS: &str = r#"
+INSERT INTO ticket_events (ticket_id, kind, to_value, actor_id, occurred_at)
+SELECT id, 'CREATED', 'TODO', created_by_id, created_at FROM tickets
+WHERE requester_email LIKE '%@demo.deskql.test'
+"#;
+
+const SEED_COUNTERS: &str = r#"
+INSERT INTO ticket_counters (year, last_value)
+SELECT split_part(number, '-', 2)::int, max(split_part(number, '-', 3)::int)
+FROM tickets GROUP BY 1
+ON CONFLICT (year) DO UPDATE SET last_value = GREATEST(ticket_counters.last_value, EXCLUDED.last_value)
+"#;
+
+pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Result<String> {
+    let users = i32::try_from(users)?;
+    let tickets = i32::try_from(tickets)?;
+    anyhow::ensure!(
+        users > ADMINS + MODERATORS,
+        "--users must exceed {} (admins and moderators)",
+        ADMINS + MODERATORS
+    );
+    let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
+    let mut conn = app.pool.get().await?;
+    let existing: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+        "(SELECT count(*) FROM tickets WHERE requester_email LIKE '%@demo.deskql.test')",
+    ))
+    .get_result(&mut conn)
+    .await?;
+    if existing > 0 {
+        return Ok(format!(
+            "demo data already present ({existing} demo tickets); nothing to do. Password: {DEMO_PASSWORD}"
+        ));
+    }
+    conn.transaction(async |conn| {
+        // Bulk rows must not flood live subscribers with NOTIFYs.
+        diesel::sql_query("SET LOCAL session_replication_role = replica")
+            .execute(conn)
+            .await?;
+        diesel::sql_query(SEED_USERS)
+            .bind::<Integer, _>(users)
+            .bind::<Integer, _>(ADMINS)
+            .bind::<Integer, _>(MODERATORS)
+            .bind::<Text, _>(&hash)
+            .execute(conn)
+            .await?;
+        diesel::sql_query(SEED_TICKETS)
+            .bind::<Integer, _>(tickets)
+            .bind::<Integer, _>(ADMINS)
+            .bind::<Integer, _>(MODERATORS)
+            .bind::<Integer, _>(users)
+            .execute(conn)
+            .await?;
+        diesel::sql_query(SEED_EVENTS).execute(conn).await?;
+        diesel::sql_query(SEED_COUNTERS).execute(conn).await?;
+        Ok::<_, diesel::result::Error>(())
+    })
+    .await?;
+    diesel::sql_query("ANALYZE").execute(&mut conn).await?;
+    Ok(format!(
+        "seeded {users} users ({ADMINS} admins: admin1..admin{ADMINS}@demo.deskql.test, \
+         {MODERATORS} moderators: moderator1..@demo.deskql.test, the rest user1..@demo.deskql.test) \
+         and {tickets} tickets. Every demo account's password: {DEMO_PASSWORD}"
+    ))
 }
