@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use uuid::Uuid;
 
 use crate::app::AppState;
@@ -25,18 +25,79 @@ pub struct DbLoader {
     state: AppState,
 }
 
-pub type Loaders = DataLoader<DbLoader>;
+pub type Loaders = DataLoader<DbLoader, HashMapCache>;
 
-/// Loaders batch but do not cache: a long-lived subscription must see fresh rows, and within
-/// one request the batch already loads each key once.
-pub fn loaders(state: &AppState) -> Loaders {
-    DataLoader::new(
+/// A request's loaders: they batch, and cache for the request's lifetime (which is what lets
+/// a list resolver prefetch everything its rows reference in one query; see [`prefetch`]).
+pub fn request_loaders(state: &AppState) -> Loaders {
+    DataLoader::with_cache(
         DbLoader {
             state: state.clone(),
         },
         tokio::spawn,
+        HashMapCache::default(),
     )
     .delay(Duration::from_millis(state.config.loader_delay_ms))
+}
+
+/// A WebSocket connection's loaders batch but never cache: a subscription lives for hours
+/// and must show current rows.
+pub fn connection_loaders(state: &AppState) -> Loaders {
+    let loaders = request_loaders(state);
+    loaders.enable_all_cache(false);
+    loaders
+}
+
+fn distinct(ids: impl Iterator<Item = Uuid>) -> Vec<Uuid> {
+    let mut ids: Vec<Uuid> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Loads, in one query each, the users and categories that the selected fields of `tickets`
+/// will ask for, and feeds them to the request's cache. Resolvers then never wait on a
+/// batching window, so a page costs the same few statements whatever its size.
+pub async fn prefetch(
+    state: &AppState,
+    loaders: &Loaders,
+    tickets: &[Ticket],
+    node: &async_graphql::Lookahead<'_>,
+) -> Result<(), DomainError> {
+    let requester = node.field("requester").field("user").exists();
+    let created_by = node.field("createdBy").exists();
+    let assignee = node.field("assignee").exists();
+    let user_ids = distinct(tickets.iter().flat_map(|t| {
+        [
+            t.requester_id.filter(|_| requester),
+            t.created_by_id.filter(|_| created_by),
+            t.assignee_id.filter(|_| assignee),
+        ]
+        .into_iter()
+        .flatten()
+    }));
+    let category_ids = if node.field("category").exists() {
+        distinct(tickets.iter().map(|t| t.category_id))
+    } else {
+        Vec::new()
+    };
+    if user_ids.is_empty() && category_ids.is_empty() {
+        return Ok(());
+    }
+    let mut conn = state.pool.get().await?;
+    if !user_ids.is_empty() {
+        let users = User::find_many(&mut conn, &user_ids).await?;
+        loaders
+            .feed_many(users.into_iter().map(|u| (UserId(u.id), u)))
+            .await;
+    }
+    if !category_ids.is_empty() {
+        let categories = Category::find_many(&mut conn, &category_ids).await?;
+        loaders
+            .feed_many(categories.into_iter().map(|c| (CategoryId(c.id), c)))
+            .await;
+    }
+    Ok(())
 }
 
 fn keys<K, F: Fn(&K) -> Uuid>(keys: &[K], f: F) -> Vec<Uuid> {

@@ -15,7 +15,7 @@ use axum::response::{Html, IntoResponse};
 use crate::auth::Viewer;
 use crate::config::IntrospectionMode;
 use crate::graphql::error::{INTERNAL_MESSAGE, code};
-use crate::graphql::loaders::loaders;
+use crate::graphql::loaders::request_loaders;
 use crate::http::auth::{Credential, client_ip, credential, origin_allowed, viewer_for_token};
 use crate::http::{HttpState, REQUEST_ID_HEADER};
 use crate::services::RequestContext;
@@ -189,7 +189,7 @@ async fn execute(
         viewer,
         client_ip: Some(client_ip(&app.config, &headers, peer)),
     };
-    let request = request.data(context).data(loaders(app));
+    let request = request.data(context).data(request_loaders(app));
     let mut response = state.schema.execute(request).await;
     finish_errors(&mut response, &request_id);
     GraphQLResponse::from(response).into_response()

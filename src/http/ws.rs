@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use futures::{SinkExt, StreamExt};
 
 use crate::auth::Viewer;
-use crate::graphql::loaders::loaders;
+use crate::graphql::loaders::connection_loaders;
 use crate::http::HttpState;
 use crate::http::auth::{bearer, client_ip, origin_allowed, viewer_for_token};
 use crate::http::cookies;
@@ -124,7 +124,7 @@ async fn serve(
         viewer,
         client_ip: Some(ip),
     });
-    data.insert(loaders(app));
+    data.insert(connection_loaders(app));
 
     let (mut sink, stream) = socket.split();
     // The init message was consumed above; hand it to the protocol engine first.

@@ -1,7 +1,7 @@
 use deskql::domain::roles::Role;
 use serde_json::json;
 
-use crate::common::{TestApp, test_config};
+use crate::common::TestApp;
 
 const LIST: &str = r#"query($first: Int!) {
     tickets(first: $first) { edges { node {
@@ -10,15 +10,11 @@ const LIST: &str = r#"query($first: Int!) {
     } } }
 }"#;
 
-/// DataLoaders keep the statement count fixed whatever the page size: one page query, one
-/// batched user load, one batched category load.
+/// The statement count is fixed whatever the page size: one page query, then one query for
+/// all referenced users and one for all categories (prefetched into the request's loaders).
 #[tokio::test]
 async fn listing_issues_a_fixed_number_of_statements() {
-    // An unoptimised test build can take longer than the default 1 ms to resolve 50 rows'
-    // fields; a wider batching window keeps the count about batching, not build speed.
-    let mut config = test_config();
-    config.loader_delay_ms = 20;
-    let app = TestApp::spawn_with(config).await;
+    let app = TestApp::spawn().await;
     let admin = app.admin().await;
     let mut agents = Vec::new();
     for i in 0..3 {

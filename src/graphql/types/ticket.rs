@@ -16,11 +16,22 @@ use crate::services::tickets;
 pub struct TicketObject(pub Ticket);
 
 /// The person a ticket is for: an account holder or a guest's contact details.
-#[derive(SimpleObject)]
-pub struct Requester {
-    pub name: String,
-    pub email: String,
-    pub user: Option<UserObject>,
+pub struct Requester<'a>(&'a Ticket);
+
+#[Object]
+impl Requester<'_> {
+    async fn name(&self) -> &str {
+        &self.0.requester_name
+    }
+
+    async fn email(&self) -> &str {
+        &self.0.requester_email
+    }
+
+    /// The requester's account, if they have one.
+    async fn user(&self, ctx: &Context<'_>) -> GqlResult<Option<UserObject>> {
+        load_user(ctx, self.0.requester_id).await
+    }
 }
 
 async fn load_user(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> GqlResult<Option<UserObject>> {
@@ -80,12 +91,8 @@ impl TicketObject {
         self.0.source
     }
 
-    async fn requester(&self, ctx: &Context<'_>) -> GqlResult<Requester> {
-        Ok(Requester {
-            name: self.0.requester_name.clone(),
-            email: self.0.requester_email.clone(),
-            user: load_user(ctx, self.0.requester_id).await?,
-        })
+    async fn requester(&self) -> Requester<'_> {
+        Requester(&self.0)
     }
 
     async fn created_by(&self, ctx: &Context<'_>) -> GqlResult<Option<UserObject>> {

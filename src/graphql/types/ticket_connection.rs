@@ -15,6 +15,7 @@ use crate::db::models::ticket_list::{
 use crate::domain::{DomainError, DomainResult};
 use crate::graphql::context::{parse_uuid, request_ctx};
 use crate::graphql::error::GqlResult;
+use crate::graphql::loaders::{Loaders, prefetch};
 use crate::graphql::types::inputs::{
     OrderDirection, TicketFilterInput, TicketOrder, TicketOrderField,
 };
@@ -221,6 +222,8 @@ pub async fn resolve(
         limit: i64::from(size) + 1,
     };
     let mut rows = tickets::page(request, &filter, &request_page).await?;
+    let node = ctx.look_ahead().field("edges").field("node");
+    prefetch(&request.state, ctx.data::<Loaders>()?, &rows, &node).await?;
     let has_more = rows.len() > size as usize;
     rows.truncate(size as usize);
     if backward {
