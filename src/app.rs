@@ -10,6 +10,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::auth::principals::PrincipalCache;
 use crate::auth::refresh;
 use crate::config::{DatabaseConfig, ServerConfig};
+use crate::db::ticket_writer::TicketWriter;
 use crate::db::{self, DbPool, StatementCounter};
 use crate::events::EventHub;
 
@@ -23,6 +24,7 @@ pub struct AppInner {
     pub principals: Arc<PrincipalCache>,
     pub events: EventHub,
     pub statements: StatementCounter,
+    pub ticket_writer: TicketWriter,
     pub shutdown: CancellationToken,
 }
 
@@ -75,7 +77,9 @@ impl AppState {
             principals.clone(),
             shutdown.clone(),
         );
+        let ticket_writer = TicketWriter::start(pool.clone());
         Ok(Self(Arc::new(AppInner {
+            ticket_writer,
             pool,
             config,
             jwt,

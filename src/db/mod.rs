@@ -5,6 +5,7 @@ pub mod schema;
 mod setup;
 mod statement_counter;
 pub(crate) mod text_enum;
+pub mod ticket_writer;
 
 pub use setup::{connect_pool, ensure_database, run_migrations};
 pub use statement_counter::StatementCounter;

@@ -87,22 +87,22 @@ async fn resolve_category(conn: &mut AsyncPgConnection, slug: Option<&str>) -> D
     }
 }
 
-struct Requester<'a> {
+struct Requester {
     id: Option<Uuid>,
-    name: &'a str,
-    email: &'a str,
+    name: String,
+    email: String,
 }
 
-fn new_ticket<'a>(
-    draft: &'a ValidDraft,
+fn new_ticket(
+    draft: ValidDraft,
     source: TicketSource,
-    requester: Requester<'a>,
+    requester: Requester,
     created_by_id: Option<Uuid>,
-) -> NewTicket<'a> {
+) -> NewTicket {
     NewTicket {
         id: Uuid::now_v7(),
-        title: &draft.title,
-        description: &draft.description,
+        title: draft.title,
+        description: draft.description,
         priority: draft.priority,
         category_id: draft.category_id,
         source,
@@ -110,8 +110,8 @@ fn new_ticket<'a>(
         requester_name: requester.name,
         requester_email: requester.email,
         created_by_id,
-        page_url: draft.page_url.as_deref(),
-        browser_info: draft.browser_info.as_deref(),
+        page_url: draft.page_url,
+        browser_info: draft.browser_info,
     }
 }
 
@@ -123,16 +123,14 @@ pub async fn create(ctx: &RequestContext, draft: TicketDraft) -> DomainResult<Ti
     let user = User::find(&mut conn, principal.user_id)
         .await?
         .ok_or(DomainError::Unauthenticated)?;
+    drop(conn);
     let requester = Requester {
         id: Some(user.id),
-        name: &user.name,
-        email: &user.email,
+        name: user.name,
+        email: user.email,
     };
-    Ok(
-        new_ticket(&valid, TicketSource::Portal, requester, Some(user.id))
-            .insert(&mut conn)
-            .await?,
-    )
+    let ticket = new_ticket(valid, TicketSource::Portal, requester, Some(user.id));
+    Ok(ctx.state.ticket_writer.file(ticket).await?)
 }
 
 pub struct GuestContact {
@@ -175,10 +173,10 @@ pub async fn submit_guest(
         }
         let requester = Requester {
             id: None,
-            name: &name,
-            email: &email,
+            name,
+            email,
         };
-        Ok(new_ticket(&valid, TicketSource::Guest, requester, None)
+        Ok(new_ticket(valid, TicketSource::Guest, requester, None)
             .insert(conn)
             .await?)
     })
@@ -217,14 +215,14 @@ pub async fn create_on_behalf(
         (_, Some(user)) => user.name.clone(),
         _ => "Customer".to_owned(),
     };
+    drop(conn);
     let requester = Requester {
         id: account.as_ref().map(|user| user.id),
-        name: &name,
-        email: &email,
+        name,
+        email,
     };
-    Ok(new_ticket(&valid, source, requester, Some(staff.user_id))
-        .insert(&mut conn)
-        .await?)
+    let ticket = new_ticket(valid, source, requester, Some(staff.user_id));
+    Ok(ctx.state.ticket_writer.file(ticket).await?)
 }
 
 /// Whether the viewer may see this (live) ticket; hidden and foreign tickets are reported as

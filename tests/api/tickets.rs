@@ -54,23 +54,37 @@ async fn create_ticket_validates_each_field() {
     assert_eq!(error_code(&anonymous), "UNAUTHENTICATED", "{anonymous}");
 }
 
+/// Portal tickets are filed in group-committed batches, guest tickets one by one inside their
+/// rate-limit transaction; both draw from the same per-year counter.
 #[tokio::test]
 async fn concurrent_creation_yields_unique_gap_free_numbers() {
     let app = TestApp::spawn().await;
     let ann = app.sign_up("ann").await;
-    let creations = (0..40).map(|i| {
-        let app = &app;
-        let ann = &ann;
+    let portal = (0..40).map(|i| {
+        let (app, ann) = (&app, &ann);
         async move {
             app.create_ticket(ann, &format!("Concurrent ticket {i}"))
-                .await
+                .await["number"]
+                .clone()
         }
     });
-    let tickets = futures::future::join_all(creations).await;
-    let numbers: BTreeSet<u32> = tickets
+    let guests = (0..10).map(|i| {
+        let app = &app;
+        async move {
+            let input = json!({ "title": "Guest ticket", "description": "Filed while others file.", "customerEmail": format!("g{i}@example.org") });
+            app.gql(None, GUEST, json!({ "input": input })).await["data"]["submitGuestTicket"]["number"].clone()
+        }
+    });
+    let (portal, guests) = futures::future::join(
+        futures::future::join_all(portal),
+        futures::future::join_all(guests),
+    )
+    .await;
+    let numbers: BTreeSet<u32> = portal
         .iter()
-        .map(|t| {
-            let number = t["number"].as_str().expect("number");
+        .chain(&guests)
+        .map(|number| {
+            let number = number.as_str().expect("number");
             number
                 .rsplit('-')
                 .next()
@@ -79,7 +93,11 @@ async fn concurrent_creation_yields_unique_gap_free_numbers() {
                 .expect("digits")
         })
         .collect();
-    assert_eq!(numbers, (1..=40).collect::<BTreeSet<u32>>());
+    assert_eq!(numbers, (1..=50).collect::<BTreeSet<u32>>());
+    assert_eq!(
+        app.count_rows("ticket_events WHERE kind = 'CREATED'").await,
+        50
+    );
 }
 
 #[tokio::test]

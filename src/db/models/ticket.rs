@@ -39,20 +39,20 @@ pub struct Ticket {
 }
 
 /// A ticket about to be filed; the number is allocated by the insert itself.
-#[derive(Debug)]
-pub struct NewTicket<'a> {
+#[derive(Debug, Clone)]
+pub struct NewTicket {
     pub id: Uuid,
-    pub title: &'a str,
-    pub description: &'a str,
+    pub title: String,
+    pub description: String,
     pub priority: TicketPriority,
     pub category_id: Uuid,
     pub source: TicketSource,
     pub requester_id: Option<Uuid>,
-    pub requester_name: &'a str,
-    pub requester_email: &'a str,
+    pub requester_name: String,
+    pub requester_email: String,
     pub created_by_id: Option<Uuid>,
-    pub page_url: Option<&'a str>,
-    pub browser_info: Option<&'a str>,
+    pub page_url: Option<String>,
+    pub browser_info: Option<String>,
 }
 
 /// Columns a staff edit or a transition may change; `None` leaves a column alone.
@@ -71,47 +71,75 @@ pub struct TicketChanges {
     pub deleted_by_id: Option<Option<Uuid>>,
 }
 
-/// Allocates the next number of the year, inserts the ticket and its CREATED event in one
-/// statement: one round trip, and the counter row is locked only while it runs.
-const INSERT_TICKET_SQL: &str = r#"
-WITH counter AS (
+/// Files a batch of tickets in one statement: reserves as many numbers as there are tickets
+/// with one counter update, inserts the tickets in input order with consecutive numbers, and
+/// records their CREATED events. The counter row stays locked only for this statement's
+/// transaction, however many tickets it carries.
+const INSERT_TICKETS_SQL: &str = r#"
+WITH input AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[],
+        $7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[])
+        WITH ORDINALITY AS i(id, title, description, priority, category_id, source,
+            requester_id, requester_name, requester_email, created_by_id, page_url, browser_info, ord)
+), counter AS (
     INSERT INTO ticket_counters AS c (year, last_value)
-    VALUES (EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int, 1)
-    ON CONFLICT (year) DO UPDATE SET last_value = c.last_value + 1
-    RETURNING year, last_value
+    VALUES (EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int, cardinality($1::uuid[]))
+    ON CONFLICT (year) DO UPDATE SET last_value = c.last_value + cardinality($1::uuid[])
+    RETURNING year, last_value - cardinality($1::uuid[]) AS before
 ), inserted AS (
     INSERT INTO tickets (id, number, title, description, priority, category_id, source,
         requester_id, requester_name, requester_email, created_by_id, page_url, browser_info)
-    SELECT $1,
-        'TKT-' || counter.year || '-' || CASE WHEN counter.last_value < 10000
-            THEN lpad(counter.last_value::text, 4, '0') ELSE counter.last_value::text END,
-        $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12
-    FROM counter
+    SELECT i.id,
+        'TKT-' || counter.year || '-' || CASE WHEN counter.before + i.ord < 10000
+            THEN lpad((counter.before + i.ord)::text, 4, '0') ELSE (counter.before + i.ord)::text END,
+        i.title, i.description, i.priority, i.category_id, i.source, i.requester_id,
+        i.requester_name, i.requester_email, i.created_by_id, i.page_url, i.browser_info
+    FROM input i CROSS JOIN counter
+    ORDER BY i.ord
     RETURNING *
 ), event AS (
     INSERT INTO ticket_events (ticket_id, kind, to_value, actor_id, occurred_at)
-    SELECT id, 'CREATED', status, created_by_id, created_at FROM inserted
+    SELECT id, 'CREATED', status, created_by_id, created_at FROM inserted ORDER BY number
 )
 SELECT * FROM inserted
 "#;
 
-impl NewTicket<'_> {
+/// Inserts `tickets` (numbered in slice order); returns them in the same order.
+pub async fn insert_tickets(
+    conn: &mut AsyncPgConnection,
+    tickets: &[NewTicket],
+) -> QueryResult<Vec<Ticket>> {
+    use sql_types::{Array, Nullable, Text};
+    fn column<T: Clone>(tickets: &[NewTicket], f: impl Fn(&NewTicket) -> T) -> Vec<T> {
+        tickets.iter().map(f).collect()
+    }
+    let mut rows: Vec<Ticket> = diesel::sql_query(INSERT_TICKETS_SQL)
+        .bind::<Array<sql_types::Uuid>, _>(column(tickets, |t| t.id))
+        .bind::<Array<Text>, _>(column(tickets, |t| t.title.clone()))
+        .bind::<Array<Text>, _>(column(tickets, |t| t.description.clone()))
+        .bind::<Array<Text>, _>(column(tickets, |t| t.priority))
+        .bind::<Array<sql_types::Uuid>, _>(column(tickets, |t| t.category_id))
+        .bind::<Array<Text>, _>(column(tickets, |t| t.source))
+        .bind::<Array<Nullable<sql_types::Uuid>>, _>(column(tickets, |t| t.requester_id))
+        .bind::<Array<Text>, _>(column(tickets, |t| t.requester_name.clone()))
+        .bind::<Array<Text>, _>(column(tickets, |t| t.requester_email.clone()))
+        .bind::<Array<Nullable<sql_types::Uuid>>, _>(column(tickets, |t| t.created_by_id))
+        .bind::<Array<Nullable<Text>>, _>(column(tickets, |t| t.page_url.clone()))
+        .bind::<Array<Nullable<Text>>, _>(column(tickets, |t| t.browser_info.clone()))
+        .load(conn)
+        .await?;
+    let position: std::collections::HashMap<Uuid, usize> =
+        tickets.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+    rows.sort_by_key(|row| position.get(&row.id).copied().unwrap_or(usize::MAX));
+    Ok(rows)
+}
+
+impl NewTicket {
     pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<Ticket> {
-        diesel::sql_query(INSERT_TICKET_SQL)
-            .bind::<sql_types::Uuid, _>(self.id)
-            .bind::<sql_types::Text, _>(self.title)
-            .bind::<sql_types::Text, _>(self.description)
-            .bind::<sql_types::Text, _>(self.priority)
-            .bind::<sql_types::Uuid, _>(self.category_id)
-            .bind::<sql_types::Text, _>(self.source)
-            .bind::<sql_types::Nullable<sql_types::Uuid>, _>(self.requester_id)
-            .bind::<sql_types::Text, _>(self.requester_name)
-            .bind::<sql_types::Text, _>(self.requester_email)
-            .bind::<sql_types::Nullable<sql_types::Uuid>, _>(self.created_by_id)
-            .bind::<sql_types::Nullable<sql_types::Text>, _>(self.page_url)
-            .bind::<sql_types::Nullable<sql_types::Text>, _>(self.browser_info)
-            .get_result(conn)
-            .await
+        insert_tickets(conn, std::slice::from_ref(self))
+            .await?
+            .pop()
+            .ok_or(diesel::result::Error::NotFound)
     }
 }
 
