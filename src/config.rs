@@ -98,6 +98,10 @@ pub struct ServerConfig {
     #[arg(long, env = "DESKQL_LOGIN_FAILURES_PER_IP", default_value_t = 20)]
     pub login_failures_per_ip: i32,
 
+    /// Days a deleted ticket stays in the trash (restorable) before it is purged for good.
+    #[arg(long, env = "DESKQL_TRASH_RETENTION_DAYS", default_value_t = 30)]
+    pub trash_retention_days: u32,
+
     /// How long a DataLoader collects keys before it runs one batched query, in milliseconds.
     #[arg(long, env = "DESKQL_LOADER_DELAY_MS", default_value_t = 1)]
     pub loader_delay_ms: u64,

@@ -11,6 +11,7 @@ use crate::http::router;
 /// Serves on an already bound listener until `app.shutdown` is cancelled.
 pub async fn serve(app: AppState, listener: TcpListener) -> anyhow::Result<()> {
     let shutdown = app.shutdown.clone();
+    crate::services::maintenance::spawn(app.clone());
     let router = router(app, build_schema());
     axum::serve(
         listener,

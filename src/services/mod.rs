@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod categories;
+pub mod maintenance;
 pub mod notify;
 pub mod tickets;
 pub mod users;

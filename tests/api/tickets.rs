@@ -371,3 +371,32 @@ async fn assignment_requires_an_active_staff_member() {
         2
     );
 }
+
+#[tokio::test]
+async fn maintenance_purges_the_trash_after_retention() {
+    let mut config = crate::common::test_config();
+    config.trash_retention_days = 0;
+    let app = TestApp::spawn_with(config).await;
+    let ann = app.sign_up("ann").await;
+    let agent = app.user_with_role("mia", Role::Moderator, &[]).await;
+    let kept = app.create_ticket(&ann, "Still open").await;
+    let trashed = app.create_ticket(&ann, "Going away").await;
+    let deleted = app
+        .gql(
+            Some(&agent.token),
+            "mutation($id: ID!) { deleteTicket(id: $id) }",
+            json!({ "id": trashed["id"] }),
+        )
+        .await;
+    assert_eq!(deleted["data"]["deleteTicket"], true, "{deleted}");
+    let purged = deskql::services::maintenance::run_once(&app.state)
+        .await
+        .expect("purge");
+    assert_eq!(purged.tickets, 1);
+    assert_eq!(app.count_rows("tickets").await, 1);
+    let id = kept["id"].as_str().expect("id");
+    assert_eq!(
+        app.count_rows(&format!("tickets WHERE id = '{id}'")).await,
+        1
+    );
+}
