@@ -39,15 +39,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// Changes whenever a migration changes, so a stale template is never reused.
 fn migrations_fingerprint() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
     let mut files = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"),
-        &mut files,
-    );
+    walk(&root, &mut files);
     files.sort();
     let mut hasher = DefaultHasher::new();
     for file in files {
-        file.hash(&mut hasher);
+        // Relative paths: every checkout of the same migrations shares one template.
+        file.strip_prefix(&root).unwrap_or(&file).hash(&mut hasher);
         std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
     }
     format!("{:012x}", hasher.finish() & 0xffff_ffff_ffff)
