@@ -115,16 +115,7 @@ impl ServerConfig {
     pub fn refresh_token_ttl(&self) -> Duration {
         Duration::from_secs(self.refresh_token_ttl_secs)
     }
-}
 
-#[derive(Debug, Clone, Args)]
-pub struct TelemetryConfig {
-    /// Log format.
-    #[arg(long, env = "DESKQL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
-    pub log_format: LogFormat,
-}
-
-impl ServerConfig {
     /// The configuration `deskql serve` would use with no flags (environment still applies).
     pub fn from_env() -> anyhow::Result<Self> {
         #[derive(clap::Parser)]
@@ -134,4 +125,11 @@ impl ServerConfig {
         }
         Ok(<ServeOnly as clap::Parser>::try_parse_from(["deskql"])?.config)
     }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TelemetryConfig {
+    /// Log format.
+    #[arg(long, env = "DESKQL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
 }

@@ -22,7 +22,7 @@ async fn main() -> anyhow::Result<()> {
     telemetry::init(cli.telemetry.log_format);
     let command = match cli.command {
         Some(command) => command,
-        None => Command::Serve(Box::new(default_server_config()?)),
+        None => Command::Serve(Box::new(ServerConfig::from_env()?)),
     };
     match command {
         Command::Serve(config) => serve(&cli.database, *config).await,
@@ -43,7 +43,7 @@ async fn main() -> anyhow::Result<()> {
                     line.trim_end_matches(['\r', '\n']).to_owned()
                 }
             };
-            let app = AppState::start(&cli.database, default_server_config()?).await?;
+            let app = AppState::start(&cli.database, ServerConfig::from_env()?).await?;
             let user = services::accounts::create_admin(&app, &email, &name, password)
                 .await
                 .map_err(|err| err.into_anyhow())?;
@@ -51,17 +51,12 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::SeedDemo { users, tickets } => {
-            let app = AppState::start(&cli.database, default_server_config()?).await?;
+            let app = AppState::start(&cli.database, ServerConfig::from_env()?).await?;
             let summary = seed::seed_demo(&app, users, tickets).await?;
             println!("{summary}");
             Ok(())
         }
     }
-}
-
-/// `deskql` with no subcommand serves with settings from the environment.
-fn default_server_config() -> anyhow::Result<ServerConfig> {
-    ServerConfig::from_env()
 }
 
 async fn serve(

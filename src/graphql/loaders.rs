@@ -59,11 +59,10 @@ fn distinct(ids: impl Iterator<Item = Uuid>) -> Vec<Uuid> {
 /// will ask for, and feeds them to the request's cache. Resolvers then never wait on a
 /// batching window, so a page costs the same few statements whatever its size.
 pub async fn prefetch(
-    state: &AppState,
     loaders: &Loaders,
     tickets: &[Ticket],
     node: &async_graphql::Lookahead<'_>,
-) -> Result<(), DomainError> {
+) -> async_graphql::Result<()> {
     let requester = node.field("requester").field("user").exists();
     let created_by = node.field("createdBy").exists();
     let assignee = node.field("assignee").exists();
@@ -81,21 +80,14 @@ pub async fn prefetch(
     } else {
         Vec::new()
     };
-    if user_ids.is_empty() && category_ids.is_empty() {
-        return Ok(());
-    }
-    let mut conn = state.pool.get().await?;
+    let loader = loaders.loader();
     if !user_ids.is_empty() {
-        let users = User::find_many(&mut conn, &user_ids).await?;
-        loaders
-            .feed_many(users.into_iter().map(|u| (UserId(u.id), u)))
-            .await;
+        let ids: Vec<UserId> = user_ids.into_iter().map(UserId).collect();
+        loaders.feed_many(loader.load(&ids).await?).await;
     }
     if !category_ids.is_empty() {
-        let categories = Category::find_many(&mut conn, &category_ids).await?;
-        loaders
-            .feed_many(categories.into_iter().map(|c| (CategoryId(c.id), c)))
-            .await;
+        let ids: Vec<CategoryId> = category_ids.into_iter().map(CategoryId).collect();
+        loaders.feed_many(loader.load(&ids).await?).await;
     }
     Ok(())
 }

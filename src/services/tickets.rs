@@ -75,15 +75,25 @@ async fn validate_draft(
     })
 }
 
+/// The category named by `slug` (trimmed, case-insensitive); unknown slugs are a
+/// `category` input error.
+pub async fn find_category(conn: &mut AsyncPgConnection, slug: &str) -> DomainResult<Category> {
+    let slug = slug.trim().to_lowercase();
+    Category::find_by_slug(conn, &slug)
+        .await?
+        .ok_or_else(|| DomainError::invalid("category", format!("unknown category {slug:?}")))
+}
+
+/// A category new tickets may be filed under: it must exist and be active.
 async fn resolve_category(conn: &mut AsyncPgConnection, slug: Option<&str>) -> DomainResult<Uuid> {
-    let slug = slug.map(|s| s.trim().to_lowercase());
-    let slug = slug.as_deref().unwrap_or(DEFAULT_CATEGORY);
-    match Category::find_by_slug(conn, slug).await? {
-        Some(category) if category.active => Ok(category.id),
-        _ => Err(DomainError::invalid(
+    let category = find_category(conn, slug.unwrap_or(DEFAULT_CATEGORY)).await?;
+    if category.active {
+        Ok(category.id)
+    } else {
+        Err(DomainError::invalid(
             "category",
-            format!("unknown category {slug:?}"),
-        )),
+            format!("unknown category {:?}", category.slug),
+        ))
     }
 }
 

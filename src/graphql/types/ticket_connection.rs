@@ -8,7 +8,6 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::DateTime;
 use uuid::Uuid;
 
-use crate::db::models::category::Category;
 use crate::db::models::ticket_list::{
     AssigneeFilter, PageRequest, Position, SortKey, SortValue, TicketFilter, position_of,
 };
@@ -109,15 +108,7 @@ async fn to_filter(ctx: &RequestContext, input: TicketFilterInput) -> DomainResu
     let category_id = match input.category {
         Some(slug) => {
             let mut conn = ctx.state.pool.get().await?;
-            let slug = slug.trim().to_lowercase();
-            Some(
-                Category::find_by_slug(&mut conn, &slug)
-                    .await?
-                    .ok_or_else(|| {
-                        DomainError::invalid("category", format!("unknown category {slug:?}"))
-                    })?
-                    .id,
-            )
+            Some(tickets::find_category(&mut conn, &slug).await?.id)
         }
         None => None,
     };
@@ -223,7 +214,7 @@ pub async fn resolve(
     };
     let mut rows = tickets::page(request, &filter, &request_page).await?;
     let node = ctx.look_ahead().field("edges").field("node");
-    prefetch(&request.state, ctx.data::<Loaders>()?, &rows, &node).await?;
+    prefetch(ctx.data::<Loaders>()?, &rows, &node).await?;
     let has_more = rows.len() > size as usize;
     rows.truncate(size as usize);
     if backward {
