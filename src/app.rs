@@ -6,19 +6,28 @@ use std::sync::Arc;
 use anyhow::Context;
 use tokio_util::sync::CancellationToken;
 
+use graphile_worker::WorkerUtils;
+
+use crate::ai::Provider;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::principals::PrincipalCache;
 use crate::auth::refresh;
-use crate::config::{DatabaseConfig, ServerConfig};
+use crate::config::{DatabaseConfig, PipelineConfig, ServerConfig};
 use crate::db::ticket_writer::TicketWriter;
 use crate::db::{self, DbPool, StatementCounter};
+use crate::domain::assignment::AssignmentPolicy;
+use crate::domain::skills::SynonymTable;
 use crate::events::EventHub;
+use crate::jobs;
+use crate::mail::Mailer;
 
 #[derive(Clone)]
 pub struct AppState(Arc<AppInner>);
 
 pub struct AppInner {
     pub pool: DbPool,
+    pub database_url: String,
+    pub pipeline: Pipeline,
     pub config: ServerConfig,
     pub jwt: JwtKeys,
     pub principals: Arc<PrincipalCache>,
@@ -26,6 +35,46 @@ pub struct AppInner {
     pub statements: StatementCounter,
     pub ticket_writer: TicketWriter,
     pub shutdown: CancellationToken,
+}
+
+/// What the background pipeline and the AI features run with.
+pub struct Pipeline {
+    pub provider: Provider,
+    pub synonyms: SynonymTable,
+    pub mailer: Mailer,
+    pub assignment: AssignmentPolicy,
+    /// Queue operations outside a worker (admin retries).
+    pub queue: WorkerUtils,
+}
+
+impl Pipeline {
+    fn from_config(database_url: &str, config: &PipelineConfig) -> anyhow::Result<Self> {
+        let synonyms = match &config.skill_synonyms_file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                SynonymTable::builtin_with(&text)
+                    .map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))?
+            }
+            None => SynonymTable::builtin(),
+        };
+        Ok(Self {
+            provider: Provider::from_config(config)?,
+            synonyms,
+            mailer: Mailer::from_config(config)?,
+            assignment: AssignmentPolicy {
+                max_open_tickets: config.assign_max_open,
+                workload_weight: config.assign_workload_weight,
+            },
+            queue: jobs::queue_utils(database_url, 2)?,
+        })
+    }
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").finish_non_exhaustive()
+    }
 }
 
 impl Deref for AppState {
@@ -42,6 +91,8 @@ impl AppState {
     /// Prepares the database (create, migrate), the pool, the signing key and the event
     /// listener.
     pub async fn start(database: &DatabaseConfig, config: ServerConfig) -> anyhow::Result<Self> {
+        // Configuration errors first, before touching the database.
+        let pipeline = Pipeline::from_config(&database.database_url, &config.pipeline)?;
         db::ensure_database(&database.database_url).await?;
         db::run_migrations(&database.database_url).await?;
         let statements = StatementCounter::default();
@@ -81,6 +132,8 @@ impl AppState {
         Ok(Self(Arc::new(AppInner {
             ticket_writer,
             pool,
+            database_url: database.database_url.clone(),
+            pipeline,
             config,
             jwt,
             principals,

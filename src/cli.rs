@@ -19,8 +19,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the HTTP/WebSocket server (the default).
+    /// Run the HTTP/WebSocket server and job workers (the default).
     Serve(Box<ServerConfig>),
+    /// Run job workers only (triage, assignment, email, purge), to scale them out.
+    Worker(Box<ServerConfig>),
     /// Create the database if needed and apply pending migrations.
     Migrate,
     /// Print the GraphQL schema (SDL).

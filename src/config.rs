@@ -2,6 +2,7 @@
 //! conventional `DATABASE_URL`) and a flag of the same name.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
@@ -105,6 +106,104 @@ pub struct ServerConfig {
     /// How long a DataLoader collects keys before it runs one batched query, in milliseconds.
     #[arg(long, env = "DESKQL_LOADER_DELAY_MS", default_value_t = 1)]
     pub loader_delay_ms: u64,
+
+    #[command(flatten)]
+    pub pipeline: PipelineConfig,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TriageProviderKind {
+    /// Offline rules, deterministic, no network.
+    Builtin,
+    /// Any OpenAI-compatible chat-completions endpoint.
+    Openai,
+    /// Google Gemini's native generateContent API.
+    Gemini,
+}
+
+/// The background pipeline: job workers, triage provider, auto-assignment and email.
+#[derive(Debug, Clone, Args)]
+pub struct PipelineConfig {
+    /// Jobs this process runs at once; 0 runs none (another process runs `deskql worker`).
+    #[arg(long, env = "DESKQL_WORKERS", default_value_t = 4)]
+    pub workers: usize,
+
+    /// On shutdown, how long running jobs may take to finish, in seconds.
+    #[arg(long, env = "DESKQL_WORKER_GRACE_SECS", default_value_t = 20)]
+    pub worker_grace_secs: u64,
+
+    /// First retry delay of a failed job, in milliseconds; it doubles per attempt (with jitter).
+    #[arg(long, env = "DESKQL_JOB_RETRY_BASE_MS", default_value_t = 2_000)]
+    pub job_retry_base_ms: u64,
+
+    /// Longest retry delay, in seconds.
+    #[arg(long, env = "DESKQL_JOB_RETRY_MAX_SECS", default_value_t = 3_600)]
+    pub job_retry_max_secs: u64,
+
+    /// How often a worker proves it is alive, in seconds.
+    #[arg(long, env = "DESKQL_WORKER_HEARTBEAT_SECS", default_value_t = 10)]
+    pub worker_heartbeat_secs: u64,
+
+    /// A worker silent for this long is presumed dead and its jobs are requeued, in seconds.
+    #[arg(long, env = "DESKQL_WORKER_STALE_SECS", default_value_t = 60)]
+    pub worker_stale_secs: u64,
+
+    /// Who analyses new tickets.
+    #[arg(long, env = "DESKQL_TRIAGE_PROVIDER", value_enum, default_value_t = TriageProviderKind::Builtin)]
+    pub triage_provider: TriageProviderKind,
+
+    /// Base URL of the LLM API (default: the provider's public endpoint).
+    #[arg(long, env = "DESKQL_LLM_BASE_URL")]
+    pub llm_base_url: Option<String>,
+
+    /// API key for the LLM provider.
+    #[arg(long, env = "DESKQL_LLM_API_KEY", hide_env_values = true)]
+    pub llm_api_key: Option<String>,
+
+    /// Model name (default: gpt-4o-mini for openai, gemini-2.0-flash for gemini).
+    #[arg(long, env = "DESKQL_LLM_MODEL")]
+    pub llm_model: Option<String>,
+
+    /// Timeout of one LLM call, in seconds.
+    #[arg(long, env = "DESKQL_LLM_TIMEOUT_SECS", default_value_t = 30)]
+    pub llm_timeout_secs: u64,
+
+    /// Extra skill synonyms, one group per line: `skill: synonym, synonym`.
+    #[arg(long, env = "DESKQL_SKILL_SYNONYMS_FILE")]
+    pub skill_synonyms_file: Option<PathBuf>,
+
+    /// Open tickets at which a moderator gets no more automatic assignments.
+    #[arg(long, env = "DESKQL_ASSIGN_MAX_OPEN", default_value_t = 25)]
+    pub assign_max_open: i64,
+
+    /// Score a moderator loses per open ticket (one matched skill scores 1).
+    #[arg(long, env = "DESKQL_ASSIGN_WORKLOAD_WEIGHT", default_value_t = 0.2)]
+    pub assign_workload_weight: f64,
+
+    /// SMTP server, e.g. `smtp://mail:25`, `smtp://user:pass@mail:587?tls=required`,
+    /// `smtps://mail:465`. When unset, emails are written as .eml files to DESKQL_MAIL_DIR.
+    #[arg(long, env = "DESKQL_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Directory for .eml files when no SMTP server is configured.
+    #[arg(long, env = "DESKQL_MAIL_DIR", default_value = "data/mail")]
+    pub mail_dir: PathBuf,
+
+    /// Sender of notification emails.
+    #[arg(
+        long,
+        env = "DESKQL_MAIL_FROM",
+        default_value = "deskql <support@deskql.localhost>"
+    )]
+    pub mail_from: String,
+
+    /// Public URL of the help desk, used for links in emails.
+    #[arg(
+        long,
+        env = "DESKQL_PUBLIC_URL",
+        default_value = "http://localhost:8080"
+    )]
+    pub public_url: String,
 }
 
 impl ServerConfig {

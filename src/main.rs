@@ -26,6 +26,12 @@ async fn main() -> anyhow::Result<()> {
     };
     match command {
         Command::Serve(config) => serve(&cli.database, *config).await,
+        Command::Worker(config) => {
+            let app = AppState::start(&cli.database, *config).await?;
+            stop_on_signal(&app);
+            tracing::info!("deskql worker running");
+            server::work(app).await
+        }
         Command::Migrate => {
             db::ensure_database(&cli.database.database_url).await?;
             db::run_migrations(&cli.database.database_url).await
@@ -73,11 +79,16 @@ async fn serve(
     println!(
         "deskql is serving GraphQL on http://{local}/graphql (GraphiQL: open it in a browser; subscriptions: ws://{local}/graphql/ws)"
     );
+    stop_on_signal(&app);
+    server::serve(app, listener).await
+}
+
+/// SIGINT/SIGTERM: stop taking requests and jobs, let running ones finish, exit.
+fn stop_on_signal(app: &AppState) {
     let shutdown = app.shutdown.clone();
     tokio::spawn(async move {
         server::shutdown_signal().await;
         tracing::info!("shutting down");
         shutdown.cancel();
     });
-    server::serve(app, listener).await
 }

@@ -8,17 +8,33 @@ use crate::app::AppState;
 use crate::graphql::build_schema;
 use crate::http::router;
 
-/// Serves on an already bound listener until `app.shutdown` is cancelled.
+/// Serves on an already bound listener, with this process's job workers, until
+/// `app.shutdown` is cancelled; then waits for running jobs (up to their grace period).
 pub async fn serve(app: AppState, listener: TcpListener) -> anyhow::Result<()> {
     let shutdown = app.shutdown.clone();
-    crate::services::maintenance::spawn(app.clone());
+    let workers = crate::jobs::start_workers(&app).await?;
     let router = router(app, build_schema());
-    axum::serve(
+    let served = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(async move { shutdown.cancelled().await })
-    .await?;
+    .await;
+    if let Some(workers) = workers {
+        let _ = workers.await;
+    }
+    Ok(served?)
+}
+
+/// Runs job workers only (`deskql worker`), until `app.shutdown` is cancelled.
+pub async fn work(app: AppState) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        app.config.pipeline.workers > 0,
+        "DESKQL_WORKERS is 0: a worker process needs at least one"
+    );
+    if let Some(workers) = crate::jobs::start_workers(&app).await? {
+        workers.await?;
+    }
     Ok(())
 }
 

@@ -30,6 +30,41 @@ diesel::table! {
 }
 
 diesel::table! {
+    use diesel::sql_types::*;
+
+    email_deliveries (message_id) {
+        message_id -> Text,
+        kind -> Text,
+        ticket_id -> Nullable<Uuid>,
+        recipient -> Citext,
+        subject -> Text,
+        transport -> Text,
+        sent_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ticket_conversations (ticket_id) {
+        ticket_id -> Uuid,
+        conversation_ref -> Nullable<Text>,
+        transcript -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ticket_triage (ticket_id) {
+        ticket_id -> Uuid,
+        provider -> Text,
+        model -> Text,
+        confidence -> Float4,
+        suggested_category_id -> Nullable<Uuid>,
+        suggested_priority -> Text,
+        analyzed_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     rate_limit_counters (bucket, window_start) {
         bucket -> Text,
         window_start -> Timestamptz,
@@ -96,6 +131,8 @@ diesel::table! {
         deleted_at -> Nullable<Timestamptz>,
         deleted_by_id -> Nullable<Uuid>,
         version -> Int4,
+        priority_source -> Text,
+        assignment_reason -> Nullable<Jsonb>,
     }
 }
 
@@ -112,6 +149,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        last_assigned_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -119,15 +157,20 @@ diesel::joinable!(auth_sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> auth_sessions (session_id));
 diesel::joinable!(ticket_events -> tickets (ticket_id));
 diesel::joinable!(tickets -> categories (category_id));
+diesel::joinable!(ticket_triage -> tickets (ticket_id));
+diesel::joinable!(ticket_conversations -> tickets (ticket_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
     auth_sessions,
     categories,
+    email_deliveries,
     rate_limit_counters,
     refresh_tokens,
+    ticket_conversations,
     ticket_counters,
     ticket_events,
+    ticket_triage,
     tickets,
     users,
 );

@@ -45,8 +45,14 @@ pub async fn ensure_database(database_url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Applies pending migrations (Diesel's harness is synchronous, so it runs on a blocking thread).
+/// Installs or upgrades the job queue's schema, then applies pending migrations (Diesel's
+/// harness is synchronous, so it runs on a blocking thread). The queue comes first because
+/// our triggers enqueue into it.
 pub async fn run_migrations(database_url: &str) -> anyhow::Result<()> {
+    crate::jobs::queue_utils(database_url, 1)?
+        .migrate()
+        .await
+        .map_err(|err| anyhow::anyhow!("job queue migration failed: {err}"))?;
     let url = database_url.to_owned();
     tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let mut conn = <AsyncConnectionWrapper<AsyncPgConnection> as Connection>::establish(&url)?;

@@ -37,4 +37,5 @@ text_enum!(
     crate::domain::ticket::TicketPriority,
     crate::domain::ticket::TicketSource,
     crate::domain::ticket::TicketEventKind,
+    crate::domain::ticket::PrioritySource,
 );

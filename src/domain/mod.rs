@@ -1,10 +1,12 @@
 //! Business rules, free of GraphQL and SQL: who may do what, what a valid ticket is, and how
 //! a ticket moves through its lifecycle.
 
+pub mod assignment;
 pub mod error;
 pub mod roles;
 pub mod skills;
 pub mod ticket;
+pub mod triage;
 pub mod validation;
 pub mod workflow;
 

@@ -1,4 +1,4 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::domain::{DomainError, DomainResult};
 
@@ -34,9 +34,93 @@ pub fn normalize_skills(field: &str, skills: &[String]) -> DomainResult<Vec<Stri
     Ok(normalized)
 }
 
+/// Skill synonyms: every term maps to one canonical skill, so "React", "frontend" and "UI"
+/// are the same skill when matching tickets to moderators.
+#[derive(Debug, Clone, Default)]
+pub struct SynonymTable {
+    canonical_of: HashMap<String, String>,
+}
+
+/// Groups shipped with deskql; a synonyms file extends or overrides them.
+const BUILTIN_SYNONYMS: &str = "\
+ui: frontend, front-end, front end, react, vue, angular, css, html, user interface, layout
+database: postgres, postgresql, sql, mysql, db, query, queries
+authentication: auth, login, log in, sign in, password, 2fa, mfa, sso, oauth, locked out
+billing: payment, payments, invoice, invoices, refund, subscription, stripe, credit card
+networking: network, dns, vpn, firewall, ssl, tls, certificate, proxy
+security: vulnerability, breach, hacked, phishing, xss, csrf, compromised
+api: rest, graphql, webhook, webhooks, endpoint, integration, sdk
+mobile: ios, android, iphone, ipad, app store
+email: smtp, mail, inbox, newsletter, bounce
+infrastructure: server, servers, outage, deployment, kubernetes, docker, aws, cloud
+performance: slow, latency, lag, timeout, timeouts
+";
+
+impl SynonymTable {
+    pub fn builtin() -> Self {
+        Self::parse(BUILTIN_SYNONYMS).unwrap_or_default()
+    }
+
+    /// The builtin table extended by `extra` (same format; later lines win).
+    pub fn builtin_with(extra: &str) -> Result<Self, String> {
+        let mut table = Self::builtin();
+        table.canonical_of.extend(Self::parse(extra)?.canonical_of);
+        Ok(table)
+    }
+
+    /// One group per line: `canonical: synonym, synonym`; `#` starts a comment.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut canonical_of = HashMap::new();
+        for (number, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or_default().trim();
+            if line.is_empty() {
+                continue;
+            }
+            let (canonical, synonyms) = line
+                .split_once(':')
+                .ok_or_else(|| format!("line {}: expected `skill: synonym, ...`", number + 1))?;
+            let canonical = canonical.trim().to_lowercase();
+            if canonical.is_empty() || canonical.chars().count() > MAX_SKILL_CHARS {
+                return Err(format!("line {}: invalid skill name", number + 1));
+            }
+            canonical_of.insert(canonical.clone(), canonical.clone());
+            for synonym in synonyms.split(',').map(|s| s.trim().to_lowercase()) {
+                if !synonym.is_empty() {
+                    canonical_of.insert(synonym, canonical.clone());
+                }
+            }
+        }
+        Ok(Self { canonical_of })
+    }
+
+    /// The canonical form of a skill: its group's name, or the trimmed lowercase skill.
+    pub fn canonical(&self, skill: &str) -> String {
+        let skill = skill.trim().to_lowercase();
+        self.canonical_of.get(&skill).cloned().unwrap_or(skill)
+    }
+
+    /// Every (term, canonical skill) pair, terms included their canonical names.
+    pub fn terms(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.canonical_of
+            .iter()
+            .map(|(term, canonical)| (term.as_str(), canonical.as_str()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn synonyms_map_to_their_group() {
+        let table = SynonymTable::builtin_with("frontend: svelte\ndatabase: mongo").expect("valid");
+        assert_eq!(table.canonical("React"), "ui");
+        assert_eq!(table.canonical(" Postgres "), "database");
+        assert_eq!(table.canonical("mongo"), "database");
+        assert_eq!(table.canonical("svelte"), "frontend");
+        assert_eq!(table.canonical("Rust"), "rust");
+        assert!(SynonymTable::parse("no colon here").is_err());
+    }
 
     #[test]
     fn trims_lowercases_and_deduplicates() {

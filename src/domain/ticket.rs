@@ -100,6 +100,34 @@ pub enum TicketEventKind {
     Updated,
     Deleted,
     Restored,
+    /// The triage step filled in its analysis (`toValue` names the provider).
+    Triaged,
+}
+
+/// Who set a ticket's priority last; triage may raise a requester's choice but never lower
+/// it, and never touches a priority staff chose.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Enum,
+    strum::Display,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum PrioritySource {
+    #[default]
+    Default,
+    Requester,
+    Staff,
+    Triage,
 }
 
 /// `TKT-2026-0042`: the year and a per-year counter, padded to four digits and growing past 9999.

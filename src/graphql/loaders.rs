@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::db::models::category::Category;
 use crate::db::models::ticket::Ticket;
+use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::User;
 use crate::domain::DomainError;
 
@@ -137,6 +138,26 @@ impl Loader<TicketId> for DbLoader {
         Ok(rows
             .into_iter()
             .map(|row| (TicketId(row.id), row))
+            .collect())
+    }
+}
+
+/// The triage record of a ticket (keyed by the ticket's id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TriageOf(pub Uuid);
+
+impl Loader<TriageOf> for DbLoader {
+    type Value = TicketTriage;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, ids: &[TriageOf]) -> Result<HashMap<TriageOf, TicketTriage>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let rows = TicketTriage::find_many(&mut conn, &keys(ids, |k| k.0))
+            .await
+            .map_err(DomainError::from)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| (TriageOf(row.ticket_id), row))
             .collect())
     }
 }

@@ -1,15 +1,30 @@
 use async_graphql::{Context, ID, Object};
 
+use crate::db::models::job::JobState;
 use crate::db::models::user::UserFilter;
+use crate::domain::ticket::TicketPriority;
 use crate::graphql::context::{parse_uuid, request_ctx};
 use crate::graphql::error::GqlResult;
 use crate::graphql::guards::RoleGuard;
+use crate::graphql::mutation::pipeline::{ConversationMessageInput, conversation};
 use crate::graphql::types::category::CategoryObject;
 use crate::graphql::types::inputs::{TicketFilterInput, TicketOrder, UserFilterInput};
+use crate::graphql::types::pipeline::JobObject;
 use crate::graphql::types::ticket::TicketObject;
 use crate::graphql::types::ticket_connection::{self, PageArgs, TicketConnection};
 use crate::graphql::types::user::{UserObject, UserPage};
-use crate::services::{categories, tickets, users};
+use crate::services::{categories, conversations, jobs, tickets, users};
+
+/// A ticket suggested for a conversation, not yet filed.
+#[derive(async_graphql::SimpleObject)]
+pub struct TicketDraftSuggestion {
+    pub title: String,
+    pub description: String,
+    pub priority: TicketPriority,
+    pub category: Option<CategoryObject>,
+    /// Who drafted it (`builtin` when an LLM provider failed and the rules stepped in).
+    pub provider: String,
+}
 
 #[derive(Default)]
 pub struct Query;
@@ -53,6 +68,40 @@ impl Query {
             last,
         };
         ticket_connection::resolve(ctx, filter, order_by, args).await
+    }
+
+    /// Admin: background jobs, newest first. Completed jobs are not kept.
+    #[graphql(guard = "RoleGuard::admin()")]
+    async fn jobs(
+        &self,
+        ctx: &Context<'_>,
+        state: Option<JobState>,
+        task: Option<String>,
+        #[graphql(default = 50)] first: i32,
+    ) -> GqlResult<Vec<JobObject>> {
+        let rows = jobs::list(request_ctx(ctx)?, state, task.as_deref(), first).await?;
+        Ok(rows.into_iter().map(JobObject).collect())
+    }
+
+    /// Suggests a ticket (title, description, priority, category) for an AI-assistant
+    /// conversation, using the configured provider. Writes nothing; anyone may call it
+    /// (anonymous callers are rate limited per IP).
+    async fn draft_ticket_from_conversation(
+        &self,
+        ctx: &Context<'_>,
+        messages: Vec<ConversationMessageInput>,
+        conversation_ref: Option<String>,
+    ) -> GqlResult<TicketDraftSuggestion> {
+        let suggestion =
+            conversations::draft(request_ctx(ctx)?, &conversation(messages, conversation_ref))
+                .await?;
+        Ok(TicketDraftSuggestion {
+            title: suggestion.draft.text.title,
+            description: suggestion.draft.text.description,
+            priority: suggestion.draft.analysis.priority,
+            category: suggestion.category.map(CategoryObject),
+            provider: suggestion.draft.provider.to_owned(),
+        })
     }
 
     /// Ticket categories; `includeInactive` is for staff.

@@ -1,8 +1,5 @@
-//! Housekeeping every instance runs periodically: emptying the trash past its retention and
-//! dropping rate-limit windows that have ended. Both deletes are idempotent, so instances
-//! running them concurrently is harmless.
-
-use std::time::Duration;
+//! Housekeeping, scheduled hourly as the `purge_trash` job: emptying the trash past its
+//! retention and dropping rate-limit windows that have ended. Both deletes are idempotent.
 
 use chrono::{TimeDelta, Utc};
 
@@ -10,7 +7,6 @@ use crate::app::AppState;
 use crate::db::models::rate_limit;
 use crate::db::models::ticket::Ticket;
 
-const EVERY: Duration = Duration::from_secs(3600);
 /// Longer than any rate-limit window in use.
 const RATE_LIMIT_KEEP: TimeDelta = TimeDelta::hours(2);
 
@@ -29,23 +25,4 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<Purged> {
         tickets,
         rate_limit_windows,
     })
-}
-
-/// Runs [`run_once`] hourly until shutdown.
-pub fn spawn(state: AppState) {
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(EVERY);
-        loop {
-            tokio::select! {
-                () = state.shutdown.cancelled() => return,
-                _ = interval.tick() => match run_once(&state).await {
-                    Ok(purged) if purged.tickets > 0 => {
-                        tracing::info!(tickets = purged.tickets, "purged trashed tickets");
-                    }
-                    Ok(_) => {}
-                    Err(err) => tracing::error!(error = ?err, "maintenance failed"),
-                },
-            }
-        }
-    });
 }

@@ -2,10 +2,16 @@
 //! validation and transaction. The GraphQL layer only translates to and from these.
 
 pub mod accounts;
+pub mod assignment;
 pub mod categories;
+pub mod conversations;
+pub mod intake;
+pub mod jobs;
 pub mod maintenance;
+pub mod notifications;
 pub mod notify;
 pub mod tickets;
+pub mod triage;
 pub mod users;
 
 use std::net::IpAddr;

@@ -1,239 +1,19 @@
-//! Filing, reading, editing, assigning and trashing tickets.
+//! Reading, editing, assigning and trashing tickets (filing them is `intake`).
 
-use chrono::{TimeDelta, Utc};
+use chrono::Utc;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
-use crate::db::models::category::Category;
 use crate::db::models::event::NewTicketEvent;
-use crate::db::models::rate_limit;
-use crate::db::models::ticket::{NewTicket, Ticket, TicketChanges};
+use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::ticket_list::{self, PageRequest, TicketFilter};
 use crate::db::models::user::User;
-use crate::domain::ticket::{TicketEventKind, TicketPriority, TicketSource, TicketStatus};
-use crate::domain::validation::{
-    self, BROWSER_INFO_MAX_CHARS, DESCRIPTION_CHARS, HELPFUL_NOTES_MAX_CHARS, NAME_CHARS,
-    PAGE_URL_MAX_CHARS, TITLE_CHARS,
-};
+use crate::domain::ticket::{PrioritySource, TicketEventKind, TicketPriority, TicketStatus};
+use crate::domain::validation::{self, HELPFUL_NOTES_MAX_CHARS, TITLE_CHARS};
 use crate::domain::workflow::{TimestampChange, ensure_transition, transition_effects};
 use crate::domain::{DomainError, DomainResult};
 use crate::services::RequestContext;
-
-const DEFAULT_CATEGORY: &str = "general";
-const GUEST_WINDOW: TimeDelta = TimeDelta::hours(1);
-
-/// What every way of filing a ticket asks for.
-#[derive(Debug, Clone, Default)]
-pub struct TicketDraft {
-    pub title: String,
-    pub description: String,
-    pub priority: Option<TicketPriority>,
-    pub category: Option<String>,
-    pub page_url: Option<String>,
-    pub browser_info: Option<String>,
-}
-
-struct ValidDraft {
-    title: String,
-    description: String,
-    priority: TicketPriority,
-    category_id: Uuid,
-    page_url: Option<String>,
-    browser_info: Option<String>,
-}
-
-async fn validate_draft(
-    conn: &mut AsyncPgConnection,
-    draft: &TicketDraft,
-) -> DomainResult<ValidDraft> {
-    let title = validation::text_in_range("title", &draft.title, TITLE_CHARS)?;
-    let description =
-        validation::text_in_range("description", &draft.description, DESCRIPTION_CHARS)?;
-    let page_url =
-        validation::optional_text("pageUrl", draft.page_url.as_deref(), PAGE_URL_MAX_CHARS)?;
-    if let Some(url) = &page_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        return Err(DomainError::invalid(
-            "pageUrl",
-            "pageUrl must be an http(s) URL",
-        ));
-    }
-    let browser_info = validation::optional_text(
-        "browserInfo",
-        draft.browser_info.as_deref(),
-        BROWSER_INFO_MAX_CHARS,
-    )?;
-    let category_id = resolve_category(conn, draft.category.as_deref()).await?;
-    Ok(ValidDraft {
-        title,
-        description,
-        priority: draft.priority.unwrap_or_default(),
-        category_id,
-        page_url,
-        browser_info,
-    })
-}
-
-/// The category named by `slug` (trimmed, case-insensitive); unknown slugs are a
-/// `category` input error.
-pub async fn find_category(conn: &mut AsyncPgConnection, slug: &str) -> DomainResult<Category> {
-    let slug = slug.trim().to_lowercase();
-    Category::find_by_slug(conn, &slug)
-        .await?
-        .ok_or_else(|| DomainError::invalid("category", format!("unknown category {slug:?}")))
-}
-
-/// A category new tickets may be filed under: it must exist and be active.
-async fn resolve_category(conn: &mut AsyncPgConnection, slug: Option<&str>) -> DomainResult<Uuid> {
-    let category = find_category(conn, slug.unwrap_or(DEFAULT_CATEGORY)).await?;
-    if category.active {
-        Ok(category.id)
-    } else {
-        Err(DomainError::invalid(
-            "category",
-            format!("unknown category {:?}", category.slug),
-        ))
-    }
-}
-
-struct Requester {
-    id: Option<Uuid>,
-    name: String,
-    email: String,
-}
-
-fn new_ticket(
-    draft: ValidDraft,
-    source: TicketSource,
-    requester: Requester,
-    created_by_id: Option<Uuid>,
-) -> NewTicket {
-    NewTicket {
-        id: Uuid::now_v7(),
-        title: draft.title,
-        description: draft.description,
-        priority: draft.priority,
-        category_id: draft.category_id,
-        source,
-        requester_id: requester.id,
-        requester_name: requester.name,
-        requester_email: requester.email,
-        created_by_id,
-        page_url: draft.page_url,
-        browser_info: draft.browser_info,
-    }
-}
-
-/// A signed-in user files a ticket for themselves.
-pub async fn create(ctx: &RequestContext, draft: TicketDraft) -> DomainResult<Ticket> {
-    let principal = ctx.viewer.principal()?;
-    let mut conn = ctx.state.pool.get().await?;
-    let valid = validate_draft(&mut conn, &draft).await?;
-    let user = User::find(&mut conn, principal.user_id)
-        .await?
-        .ok_or(DomainError::Unauthenticated)?;
-    drop(conn);
-    let requester = Requester {
-        id: Some(user.id),
-        name: user.name,
-        email: user.email,
-    };
-    let ticket = new_ticket(valid, TicketSource::Portal, requester, Some(user.id));
-    Ok(ctx.state.ticket_writer.file(ticket).await?)
-}
-
-pub struct GuestContact {
-    pub email: String,
-    pub name: Option<String>,
-}
-
-/// Public intake: no account, limited per email and per IP. The counters and the ticket share
-/// one transaction, so a refused or failed submission does not use up the allowance.
-pub async fn submit_guest(
-    ctx: &RequestContext,
-    contact: GuestContact,
-    draft: TicketDraft,
-) -> DomainResult<Ticket> {
-    let email = validation::email("customerEmail", &contact.email)?;
-    let name = match contact.name.as_deref().map(str::trim) {
-        None | Some("") => "Guest".to_owned(),
-        Some(name) => validation::text_in_range("customerName", name, NAME_CHARS)?,
-    };
-    let config = &ctx.state.config;
-    let mut conn = ctx.state.pool.get().await?;
-    let valid = validate_draft(&mut conn, &draft).await?;
-    let now = Utc::now();
-    let email_bucket = format!("guest:email:{email}");
-    let ip_bucket = ctx.client_ip.map(|ip| format!("guest:ip:{ip}"));
-    conn.transaction(async |conn| {
-        let by_email = rate_limit::hit(conn, &email_bucket, GUEST_WINDOW, now).await?;
-        if by_email.over(config.guest_limit_per_email) {
-            return Err(DomainError::RateLimited {
-                retry_after_secs: by_email.retry_after_secs(now),
-            });
-        }
-        if let Some(bucket) = &ip_bucket {
-            let by_ip = rate_limit::hit(conn, bucket, GUEST_WINDOW, now).await?;
-            if by_ip.over(config.guest_limit_per_ip) {
-                return Err(DomainError::RateLimited {
-                    retry_after_secs: by_ip.retry_after_secs(now),
-                });
-            }
-        }
-        let requester = Requester {
-            id: None,
-            name,
-            email,
-        };
-        Ok(new_ticket(valid, TicketSource::Guest, requester, None)
-            .insert(conn)
-            .await?)
-    })
-    .await
-}
-
-pub struct OnBehalf {
-    pub customer_email: String,
-    pub customer_name: Option<String>,
-    pub source: Option<TicketSource>,
-}
-
-/// Staff file a ticket for a customer (phone, email, chat); it is linked to the customer's
-/// account when one exists.
-pub async fn create_on_behalf(
-    ctx: &RequestContext,
-    customer: OnBehalf,
-    draft: TicketDraft,
-) -> DomainResult<Ticket> {
-    let staff = ctx.viewer.require_staff()?;
-    let email = validation::email("customerEmail", &customer.customer_email)?;
-    let source = customer.source.unwrap_or(TicketSource::Staff);
-    if source == TicketSource::Guest {
-        return Err(DomainError::invalid(
-            "source",
-            "GUEST is reserved for public intake",
-        ));
-    }
-    let mut conn = ctx.state.pool.get().await?;
-    let valid = validate_draft(&mut conn, &draft).await?;
-    let account = User::find_by_email(&mut conn, &email).await?;
-    let name = match (customer.customer_name.as_deref().map(str::trim), &account) {
-        (Some(name), _) if !name.is_empty() => {
-            validation::text_in_range("customerName", name, NAME_CHARS)?
-        }
-        (_, Some(user)) => user.name.clone(),
-        _ => "Customer".to_owned(),
-    };
-    drop(conn);
-    let requester = Requester {
-        id: account.as_ref().map(|user| user.id),
-        name,
-        email,
-    };
-    let ticket = new_ticket(valid, source, requester, Some(staff.user_id));
-    Ok(ctx.state.ticket_writer.file(ticket).await?)
-}
+use crate::services::intake::resolve_category;
 
 /// Whether the viewer may see this (live) ticket; hidden and foreign tickets are reported as
 /// missing so ids cannot be probed.
@@ -377,6 +157,7 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         }
         if let Some(to) = input.priority.filter(|p| *p != current.priority) {
             changes.priority = Some(to);
+            changes.priority_source = Some(PrioritySource::Staff);
             events.push(event(
                 id,
                 TicketEventKind::PriorityChanged,

@@ -1,10 +1,14 @@
 //! Diesel models and the queries that read and write them.
 
 pub mod category;
+pub mod conversation;
+pub mod email_delivery;
 pub mod event;
+pub mod job;
 pub mod rate_limit;
 pub mod session;
 pub mod setting;
 pub mod ticket;
 pub mod ticket_list;
+pub mod triage;
 pub mod user;

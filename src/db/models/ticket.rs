@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::db::models::event::NewTicketEvent;
 use crate::db::schema::tickets;
-use crate::domain::ticket::{TicketPriority, TicketSource, TicketStatus};
+use crate::domain::ticket::{PrioritySource, TicketPriority, TicketSource, TicketStatus};
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
 #[diesel(table_name = tickets, check_for_backend(diesel::pg::Pg))]
@@ -36,6 +36,8 @@ pub struct Ticket {
     pub closed_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub version: i32,
+    pub priority_source: PrioritySource,
+    pub assignment_reason: Option<serde_json::Value>,
 }
 
 /// A ticket about to be filed; the number is allocated by the insert itself.
@@ -53,6 +55,7 @@ pub struct NewTicket {
     pub created_by_id: Option<Uuid>,
     pub page_url: Option<String>,
     pub browser_info: Option<String>,
+    pub priority_source: PrioritySource,
 }
 
 /// Columns a staff edit or a transition may change; `None` leaves a column alone.
@@ -62,9 +65,13 @@ pub struct TicketChanges {
     pub title: Option<String>,
     pub status: Option<TicketStatus>,
     pub priority: Option<TicketPriority>,
+    pub priority_source: Option<PrioritySource>,
     pub category_id: Option<Uuid>,
+    pub summary: Option<Option<String>>,
+    pub related_skills: Option<Vec<String>>,
     pub helpful_notes: Option<Option<String>>,
     pub assignee_id: Option<Option<Uuid>>,
+    pub assignment_reason: Option<Option<serde_json::Value>>,
     pub resolved_at: Option<Option<DateTime<Utc>>>,
     pub closed_at: Option<Option<DateTime<Utc>>>,
     pub deleted_at: Option<Option<DateTime<Utc>>>,
@@ -78,9 +85,10 @@ pub struct TicketChanges {
 const INSERT_TICKETS_SQL: &str = r#"
 WITH input AS (
     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[],
-        $7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[])
+        $7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[])
         WITH ORDINALITY AS i(id, title, description, priority, category_id, source,
-            requester_id, requester_name, requester_email, created_by_id, page_url, browser_info, ord)
+            requester_id, requester_name, requester_email, created_by_id, page_url, browser_info,
+            priority_source, ord)
 ), counter AS (
     INSERT INTO ticket_counters AS c (year, last_value)
     VALUES (EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int, cardinality($1::uuid[]))
@@ -88,12 +96,14 @@ WITH input AS (
     RETURNING year, last_value - cardinality($1::uuid[]) AS before
 ), inserted AS (
     INSERT INTO tickets (id, number, title, description, priority, category_id, source,
-        requester_id, requester_name, requester_email, created_by_id, page_url, browser_info)
+        requester_id, requester_name, requester_email, created_by_id, page_url, browser_info,
+        priority_source)
     SELECT i.id,
         'TKT-' || counter.year || '-' || CASE WHEN counter.before + i.ord < 10000
             THEN lpad((counter.before + i.ord)::text, 4, '0') ELSE (counter.before + i.ord)::text END,
         i.title, i.description, i.priority, i.category_id, i.source, i.requester_id,
-        i.requester_name, i.requester_email, i.created_by_id, i.page_url, i.browser_info
+        i.requester_name, i.requester_email, i.created_by_id, i.page_url, i.browser_info,
+        i.priority_source
     FROM input i CROSS JOIN counter
     ORDER BY i.ord
     RETURNING *
@@ -126,6 +136,7 @@ pub async fn insert_tickets(
         .bind::<Array<Nullable<sql_types::Uuid>>, _>(column(tickets, |t| t.created_by_id))
         .bind::<Array<Nullable<Text>>, _>(column(tickets, |t| t.page_url.clone()))
         .bind::<Array<Nullable<Text>>, _>(column(tickets, |t| t.browser_info.clone()))
+        .bind::<Array<Text>, _>(column(tickets, |t| t.priority_source))
         .load(conn)
         .await?;
     let position: std::collections::HashMap<Uuid, usize> =

@@ -17,6 +17,7 @@ pub struct User {
     pub active: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub last_assigned_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Insertable)]
@@ -175,4 +176,58 @@ pub async fn upsert_admin(
         .returning(User::as_returning())
         .get_result(conn)
         .await
+}
+
+/// An active moderator or admin with their current open-ticket load.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct StaffWorkload {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    pub id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub role: Role,
+    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::Text>)]
+    pub skills: Vec<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>)]
+    pub last_assigned_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub open_tickets: i64,
+}
+
+/// Active staff and how many open, live tickets each holds.
+pub async fn staff_workloads(conn: &mut AsyncPgConnection) -> QueryResult<Vec<StaffWorkload>> {
+    diesel::sql_query(
+        "SELECT u.id, u.role, u.skills, u.last_assigned_at, count(t.id) AS open_tickets
+         FROM users u
+         LEFT JOIN tickets t ON t.assignee_id = u.id AND t.deleted_at IS NULL
+             AND t.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')
+         WHERE u.active AND u.role IN ('MODERATOR', 'ADMIN')
+         GROUP BY u.id
+         ORDER BY u.id",
+    )
+    .load(conn)
+    .await
+}
+
+/// Every skill declared by an active moderator or admin (as written, de-duplicated).
+pub async fn staff_skills(conn: &mut AsyncPgConnection) -> QueryResult<Vec<String>> {
+    users::table
+        .filter(users::active.eq(true))
+        .filter(users::role.eq_any([Role::Moderator, Role::Admin]))
+        .select(diesel::dsl::sql::<diesel::sql_types::Text>(
+            "DISTINCT unnest(skills)",
+        ))
+        .load(conn)
+        .await
+}
+
+pub async fn mark_assigned(
+    conn: &mut AsyncPgConnection,
+    id: Uuid,
+    at: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::last_assigned_at.eq(at))
+        .execute(conn)
+        .await?;
+    Ok(())
 }

@@ -1,5 +1,6 @@
 mod accounts;
 mod admin;
+pub mod pipeline;
 mod tickets;
 
 use async_graphql::MergedObject;
@@ -9,4 +10,5 @@ pub struct Mutation(
     accounts::AccountMutation,
     tickets::TicketMutation,
     admin::AdminMutation,
+    pipeline::PipelineMutation,
 );

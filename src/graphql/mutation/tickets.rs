@@ -8,7 +8,8 @@ use crate::graphql::types::inputs::{
     UpdateTicketInput,
 };
 use crate::graphql::types::ticket::{GuestTicketReceipt, TicketObject};
-use crate::services::tickets::{self, GuestContact, OnBehalf, TicketDraft, TicketUpdate};
+use crate::services::intake::{self, GuestContact, OnBehalf, TicketDraft};
+use crate::services::tickets::{self, TicketUpdate};
 
 #[derive(Default)]
 pub struct TicketMutation;
@@ -22,7 +23,7 @@ impl TicketMutation {
         input: CreateTicketInput,
     ) -> GqlResult<TicketObject> {
         Ok(TicketObject(
-            tickets::create(request_ctx(ctx)?, input.into()).await?,
+            intake::create(request_ctx(ctx)?, input.into()).await?,
         ))
     }
 
@@ -44,7 +45,7 @@ impl TicketMutation {
             page_url: input.page_url,
             browser_info: input.browser_info,
         };
-        let ticket = tickets::submit_guest(request_ctx(ctx)?, contact, draft).await?;
+        let ticket = intake::submit_guest(request_ctx(ctx)?, contact, draft).await?;
         Ok(GuestTicketReceipt {
             id: ID(ticket.id.to_string()),
             number: ticket.number,
@@ -72,7 +73,7 @@ impl TicketMutation {
             browser_info: None,
         };
         Ok(TicketObject(
-            tickets::create_on_behalf(request_ctx(ctx)?, customer, draft).await?,
+            intake::create_on_behalf(request_ctx(ctx)?, customer, draft).await?,
         ))
     }
 

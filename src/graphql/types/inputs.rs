@@ -3,7 +3,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::roles::Role;
 use crate::domain::ticket::{TicketPriority, TicketSource, TicketStatus};
-use crate::services::tickets::TicketDraft;
+use crate::services::intake::TicketDraft;
 
 #[derive(InputObject)]
 pub struct SignUpInput {

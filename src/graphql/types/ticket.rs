@@ -1,14 +1,18 @@
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
+use crate::db::models::conversation::TicketConversation;
 use crate::db::models::ticket::Ticket;
-use crate::domain::ticket::{TicketPriority, TicketSource, TicketStatus};
+use crate::domain::DomainError;
+use crate::domain::assignment::Decision;
+use crate::domain::ticket::{PrioritySource, TicketPriority, TicketSource, TicketStatus};
 use crate::graphql::context::request_ctx;
 use crate::graphql::error::GqlResult;
 use crate::graphql::guards::RoleGuard;
-use crate::graphql::loaders::{CategoryId, Loaders, UserId};
+use crate::graphql::loaders::{CategoryId, Loaders, TriageOf, UserId};
 use crate::graphql::types::category::CategoryObject;
 use crate::graphql::types::event::TicketEventObject;
+use crate::graphql::types::pipeline::{AssignmentReason, ConversationObject, TriageObject};
 use crate::graphql::types::user::UserObject;
 use crate::services::tickets;
 
@@ -122,6 +126,43 @@ impl TicketObject {
 
     async fn page_url(&self) -> Option<&str> {
         self.0.page_url.as_deref()
+    }
+
+    /// Staff-only: who set the priority last (triage may raise a requester's priority, and
+    /// never changes one staff set).
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn priority_source(&self) -> PrioritySource {
+        self.0.priority_source
+    }
+
+    /// Staff-only: how the ticket was analysed; null until triage succeeds.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn triage(&self, ctx: &Context<'_>) -> GqlResult<Option<TriageObject>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .load_one(TriageOf(self.0.id))
+            .await?
+            .map(TriageObject))
+    }
+
+    /// Staff-only: why auto-assignment chose the assignee; null for manual assignment.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn assignment_reason(&self) -> Option<AssignmentReason> {
+        let reason = self.0.assignment_reason.clone()?;
+        serde_json::from_value::<Decision>(reason)
+            .ok()
+            .map(AssignmentReason::from)
+    }
+
+    /// Staff-only: the AI-assistant conversation the ticket was filed from.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn conversation(&self, ctx: &Context<'_>) -> GqlResult<Option<ConversationObject>> {
+        let state = &request_ctx(ctx)?.state;
+        let mut conn = state.pool.get().await.map_err(DomainError::from)?;
+        Ok(TicketConversation::find(&mut conn, self.0.id)
+            .await
+            .map_err(DomainError::from)?
+            .map(ConversationObject))
     }
 
     /// Staff-only: the reporter's browser details.

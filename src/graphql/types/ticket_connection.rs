@@ -19,7 +19,7 @@ use crate::graphql::types::inputs::{
     OrderDirection, TicketFilterInput, TicketOrder, TicketOrderField,
 };
 use crate::graphql::types::ticket::TicketObject;
-use crate::services::{RequestContext, tickets};
+use crate::services::{RequestContext, intake, tickets};
 
 pub const MAX_PAGE: i32 = 100;
 pub const DEFAULT_PAGE: i32 = 20;
@@ -108,7 +108,7 @@ async fn to_filter(ctx: &RequestContext, input: TicketFilterInput) -> DomainResu
     let category_id = match input.category {
         Some(slug) => {
             let mut conn = ctx.state.pool.get().await?;
-            Some(tickets::find_category(&mut conn, &slug).await?.id)
+            Some(intake::find_category(&mut conn, &slug).await?.id)
         }
         None => None,
     };

@@ -140,6 +140,8 @@ pub fn test_config() -> ServerConfig {
     let mut config = ServerConfig::from_env().expect("default config");
     config.jwt_secret = Some("test-secret-test-secret-test-secret!".into());
     config.listen = "127.0.0.1:0".parse().expect("addr");
+    // Tests that exercise the pipeline turn workers on; the rest observe tickets as filed.
+    config.pipeline.workers = 0;
     config
 }
 

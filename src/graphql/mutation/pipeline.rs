@@ -1,0 +1,99 @@
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+
+use crate::domain::triage::draft::{Speaker, Turn};
+use crate::graphql::context::request_ctx;
+use crate::graphql::error::GqlResult;
+use crate::graphql::guards::RoleGuard;
+use crate::graphql::types::pipeline::JobObject;
+use crate::graphql::types::ticket::TicketObject;
+use crate::services::conversations::{self, Conversation};
+use crate::services::intake::GuestContact;
+use crate::services::jobs;
+
+#[derive(InputObject)]
+pub struct ConversationMessageInput {
+    pub role: Speaker,
+    /// 1–4,000 characters.
+    pub content: String,
+}
+
+impl From<ConversationMessageInput> for Turn {
+    fn from(input: ConversationMessageInput) -> Self {
+        Turn {
+            role: input.role,
+            content: input.content,
+        }
+    }
+}
+
+pub fn conversation(
+    messages: Vec<ConversationMessageInput>,
+    conversation_ref: Option<String>,
+) -> Conversation {
+    Conversation {
+        turns: messages.into_iter().map(Turn::from).collect(),
+        conversation_ref,
+    }
+}
+
+#[derive(InputObject)]
+pub struct SubmitConversationInput {
+    /// The transcript, oldest message first (at most 100 messages).
+    pub messages: Vec<ConversationMessageInput>,
+    /// The assistant's id for the conversation, kept with the ticket.
+    pub conversation_ref: Option<String>,
+    /// Required without an account: the guest's email (guest limits apply).
+    pub customer_email: Option<String>,
+    pub customer_name: Option<String>,
+}
+
+/// A ticket filed from a conversation. `ticket` is null for guests, who cannot read tickets.
+#[derive(SimpleObject)]
+pub struct ConversationTicketPayload {
+    pub id: ID,
+    pub number: String,
+    pub ticket: Option<TicketObject>,
+}
+
+#[derive(Default)]
+pub struct PipelineMutation;
+
+#[Object]
+impl PipelineMutation {
+    /// Files the ticket an AI-assistant conversation asks for (`source: AI_ASSISTANT`), with
+    /// the transcript attached for staff. Works signed in, or as a guest with
+    /// `customerEmail`.
+    async fn submit_ticket_from_conversation(
+        &self,
+        ctx: &Context<'_>,
+        input: SubmitConversationInput,
+    ) -> GqlResult<ConversationTicketPayload> {
+        let request = request_ctx(ctx)?;
+        let guest = input.customer_email.map(|email| GuestContact {
+            email,
+            name: input.customer_name,
+        });
+        let signed_in = request.viewer.principal().is_ok();
+        let ticket = conversations::submit(
+            request,
+            conversation(input.messages, input.conversation_ref),
+            guest,
+        )
+        .await?;
+        Ok(ConversationTicketPayload {
+            id: ID(ticket.id.to_string()),
+            number: ticket.number.clone(),
+            ticket: signed_in.then_some(TicketObject(ticket)),
+        })
+    }
+
+    /// Admin: runs a failed job again now, with fresh attempts. Null when it already
+    /// completed by the time this returns.
+    #[graphql(guard = "RoleGuard::admin()")]
+    async fn retry_job(&self, ctx: &Context<'_>, id: ID) -> GqlResult<Option<JobObject>> {
+        let id = id
+            .parse::<i64>()
+            .map_err(|_| crate::domain::DomainError::invalid("id", "not a job id"))?;
+        Ok(jobs::retry(request_ctx(ctx)?, id).await?.map(JobObject))
+    }
+}

@@ -1,0 +1,107 @@
+//! Durable background jobs on graphile_worker (a Postgres job queue): triage, assignment,
+//! email and the hourly trash purge.
+//!
+//! Jobs are enqueued in the same transaction as the change that causes them — database
+//! triggers for new tickets and notifying events (see the pipeline migration), and
+//! `db::models::job::enqueue` for assignment — so nothing committed is ever without its jobs.
+//! Workers run inside `deskql serve` (`DESKQL_WORKERS`) or alone as `deskql worker`. A worker
+//! killed mid-job stops heartbeating; any other worker requeues its jobs after
+//! `DESKQL_WORKER_STALE_SECS`.
+
+mod backoff;
+pub mod tasks;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use chrono::{TimeDelta, Utc};
+use graphile_worker::tokio_postgres::TokioPostgresDatabase;
+use graphile_worker::worker_utils::types::RescheduleJobOptions;
+use graphile_worker::{JobFail, JobFailContext, WorkerOptions, WorkerRecoveryConfig, WorkerUtils};
+use tokio::task::JoinHandle;
+
+pub use backoff::Backoff;
+
+use crate::app::AppState;
+
+/// The Postgres schema graphile_worker owns.
+pub const QUEUE_SCHEMA: &str = "graphile_worker";
+
+/// A handle on the queue for enqueue-free operations (install, retry) outside a worker.
+pub fn queue_utils(database_url: &str, max_connections: usize) -> anyhow::Result<WorkerUtils> {
+    let database = TokioPostgresDatabase::from_url(database_url, max_connections)
+        .map_err(|err| anyhow::anyhow!("job queue connection: {err}"))?;
+    Ok(WorkerUtils::new(database, QUEUE_SCHEMA))
+}
+
+/// Starts this process's workers (none when `DESKQL_WORKERS=0`). They stop claiming jobs when
+/// `state.shutdown` is cancelled and give running jobs the grace period to finish; the
+/// returned task ends when they have.
+pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle<()>>> {
+    let config = &state.config.pipeline;
+    if config.workers == 0 {
+        return Ok(None);
+    }
+    let database = TokioPostgresDatabase::from_url(&state.database_url, config.workers + 3)
+        .map_err(|err| anyhow::anyhow!("job queue connection: {err}"))?;
+    let retry_utils = WorkerUtils::new(database.clone(), QUEUE_SCHEMA);
+    let backoff = Backoff {
+        base: Duration::from_millis(config.job_retry_base_ms),
+        max: Duration::from_secs(config.job_retry_max_secs),
+    };
+    let heartbeat = Duration::from_secs(config.worker_heartbeat_secs.max(1));
+    let stale = Duration::from_secs(config.worker_stale_secs.max(2));
+    let shutdown = state.shutdown.clone();
+    let worker = WorkerOptions::default()
+        .database(database)
+        .schema(QUEUE_SCHEMA)
+        .concurrency(config.workers)
+        .define_job::<tasks::TriageTicket>()
+        .define_job::<tasks::AssignTicket>()
+        .define_job::<tasks::SendEmail>()
+        .define_job::<tasks::PurgeTrash>()
+        .with_cron(format!("0 * * * * {}", tasks::PURGE_TRASH).as_str())
+        .context("purge schedule")?
+        .add_extension(state.clone())
+        .listen_os_shutdown_signals(false)
+        .shutdown_signal(async move { shutdown.cancelled().await })
+        .shutdown_grace_period(Duration::from_secs(config.worker_grace_secs))
+        .worker_recovery(
+            WorkerRecoveryConfig::default()
+                .enabled(true)
+                .heartbeat_interval(heartbeat)
+                .sweep_interval(heartbeat)
+                .sweep_threshold(stale)
+                .recovery_delay(Duration::from_secs(1)),
+        )
+        .on(JobFail, move |ctx: JobFailContext| {
+            let utils = retry_utils.clone();
+            async move { reschedule_failed(&utils, &ctx, backoff).await }
+        })
+        .init()
+        .await
+        .map_err(|err| anyhow::anyhow!("cannot start job workers: {err}"))?;
+    tracing::info!(concurrency = config.workers, "job workers started");
+    Ok(Some(tokio::spawn(async move {
+        if let Err(err) = worker.run().await {
+            tracing::error!(error = ?err, "job workers stopped with an error");
+        }
+    })))
+}
+
+async fn reschedule_failed(utils: &WorkerUtils, ctx: &JobFailContext, backoff: Backoff) {
+    if !ctx.will_retry {
+        return;
+    }
+    let attempt = u32::try_from(*ctx.job.attempts()).unwrap_or(1);
+    let delay = backoff.delay(attempt, &mut rand::rng());
+    let run_at = Utc::now() + TimeDelta::from_std(delay).unwrap_or(TimeDelta::hours(1));
+    let options = RescheduleJobOptions {
+        run_at: Some(run_at),
+        ..Default::default()
+    };
+    if let Err(err) = utils.reschedule_jobs(&[*ctx.job.id()], options).await {
+        // The queue's own (slower) schedule still applies; nothing is lost.
+        tracing::warn!(error = ?err, job = ctx.job.id(), "could not apply retry backoff");
+    }
+}

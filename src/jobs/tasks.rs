@@ -1,0 +1,86 @@
+//! The job types: each is the payload graphile_worker stores and the handler that runs it.
+//! Handlers only translate to the services that do the work.
+
+use graphile_worker::{IntoTaskHandlerResult, TaskHandler, WorkerContext};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::services::notifications::EmailJob;
+use crate::services::{assignment, maintenance, notifications, triage};
+
+pub const TRIAGE_TICKET: &str = "triage_ticket";
+pub const ASSIGN_TICKET: &str = "assign_ticket";
+pub const SEND_EMAIL: &str = "send_email";
+pub const PURGE_TRASH: &str = "purge_trash";
+
+/// Attempts before a job is parked as failed (the database triggers use the same numbers for
+/// triage, 5, and email, 10).
+pub const ASSIGN_MAX_ATTEMPTS: i32 = 5;
+
+fn app(ctx: &WorkerContext) -> Result<&AppState, String> {
+    ctx.get_ext::<AppState>()
+        .ok_or_else(|| "worker started without application state".to_owned())
+}
+
+fn report(result: anyhow::Result<()>) -> Result<(), String> {
+    result.map_err(|err| format!("{err:#}"))
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TriageTicket {
+    pub ticket_id: Uuid,
+}
+
+impl TaskHandler for TriageTicket {
+    const IDENTIFIER: &'static str = TRIAGE_TICKET;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        let state = app(&ctx)?;
+        let last_attempt = ctx.job().attempts() >= ctx.job().max_attempts();
+        report(triage::triage_ticket(state, self.ticket_id, last_attempt).await)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AssignTicket {
+    pub ticket_id: Uuid,
+}
+
+impl TaskHandler for AssignTicket {
+    const IDENTIFIER: &'static str = ASSIGN_TICKET;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        report(assignment::assign_ticket(app(&ctx)?, self.ticket_id).await)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SendEmail(pub EmailJob);
+
+impl TaskHandler for SendEmail {
+    const IDENTIFIER: &'static str = SEND_EMAIL;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        report(notifications::send(app(&ctx)?, &self.0).await)
+    }
+}
+
+/// Scheduled hourly: empties the trash past retention and drops ended rate-limit windows.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PurgeTrash {}
+
+impl TaskHandler for PurgeTrash {
+    const IDENTIFIER: &'static str = PURGE_TRASH;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        let purged = maintenance::run_once(app(&ctx)?)
+            .await
+            .map_err(|err| format!("{err:#}"))?;
+        if purged.tickets > 0 {
+            tracing::info!(tickets = purged.tickets, "purged trashed tickets");
+        }
+        Ok::<(), String>(())
+    }
+}

@@ -1,0 +1,102 @@
+//! Outgoing email: SMTP through lettre when `DESKQL_SMTP_URL` is set, otherwise `.eml` files
+//! in `DESKQL_MAIL_DIR` (a default that works without any mail server).
+
+pub mod notification;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::config::PipelineConfig;
+
+const SMTP_TIMEOUT: Duration = Duration::from_secs(15);
+
+#[derive(Clone)]
+enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    File(AsyncFileTransport<Tokio1Executor>, PathBuf),
+}
+
+/// A rendered message ready to send.
+pub struct Outgoing {
+    pub message_id: String,
+    pub to: Mailbox,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+#[derive(Clone)]
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+    /// Right-hand side of Message-IDs.
+    domain: String,
+    pub public_url: String,
+}
+
+impl Mailer {
+    pub fn from_config(config: &PipelineConfig) -> anyhow::Result<Self> {
+        let from: Mailbox = config
+            .mail_from
+            .parse()
+            .with_context(|| format!("DESKQL_MAIL_FROM {:?} is not a mailbox", config.mail_from))?;
+        let domain = from.email.domain().to_owned();
+        let transport = match &config.smtp_url {
+            Some(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .context("DESKQL_SMTP_URL is not a valid smtp:// or smtps:// URL")?
+                    .timeout(Some(SMTP_TIMEOUT))
+                    .build(),
+            ),
+            None => Transport::File(
+                AsyncFileTransport::<Tokio1Executor>::new(&config.mail_dir),
+                config.mail_dir.clone(),
+            ),
+        };
+        Ok(Self {
+            transport,
+            from,
+            domain,
+            public_url: config.public_url.trim_end_matches('/').to_owned(),
+        })
+    }
+
+    /// "SMTP" or "FILE", as recorded in the delivery log.
+    pub fn transport_name(&self) -> &'static str {
+        match self.transport {
+            Transport::Smtp(_) => "SMTP",
+            Transport::File(..) => "FILE",
+        }
+    }
+
+    /// The Message-ID for a stable key: the same key always yields the same id.
+    pub fn message_id(&self, key: &str) -> String {
+        format!("<{key}@{}>", self.domain)
+    }
+
+    pub async fn send(&self, email: Outgoing) -> anyhow::Result<()> {
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(email.to)
+            .subject(email.subject)
+            .message_id(Some(email.message_id))
+            .multipart(MultiPart::alternative_plain_html(email.text, email.html))?;
+        match &self.transport {
+            Transport::Smtp(smtp) => {
+                smtp.send(message).await?;
+            }
+            Transport::File(file, dir) => {
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .with_context(|| format!("cannot create mail directory {}", dir.display()))?;
+                let id = file.send(message).await?;
+                tracing::info!(file = %dir.join(format!("{id}.eml")).display(), "email written");
+            }
+        }
+        Ok(())
+    }
+}

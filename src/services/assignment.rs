@@ -1,0 +1,145 @@
+//! The assignment step of the pipeline: pick an assignee for a ticket nobody has assigned
+//! (see `domain::assignment` for the rule) and record why, in one transaction that also emits
+//! the ASSIGNED event subscribers and the assignee's email hang off.
+
+use chrono::Utc;
+use diesel::sql_types::BigInt;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::db::models::category::Category;
+use crate::db::models::event::{NewTicketEvent, TicketEvent};
+use crate::db::models::ticket::{Ticket, TicketChanges};
+use crate::db::models::user::{mark_assigned, staff_skills, staff_workloads};
+use crate::domain::assignment::{self, Candidate};
+use crate::domain::ticket::{TicketEventKind, TicketStatus};
+use crate::domain::triage::{TriageInput, builtin};
+
+/// Serialises assignment decisions across workers and instances, so concurrent decisions see
+/// each other's workload instead of all picking the same idle moderator.
+const ASSIGNMENT_LOCK: i64 = 0x6465_736b_6173_7369;
+
+pub async fn assign_ticket(state: &AppState, ticket_id: Uuid) -> anyhow::Result<()> {
+    let mut conn = state.pool.get().await?;
+    conn.transaction(async |conn| {
+        diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
+            .bind::<BigInt, _>(ASSIGNMENT_LOCK)
+            .execute(conn)
+            .await?;
+        let Some(ticket) = Ticket::lock(conn, ticket_id).await? else {
+            return Ok(());
+        };
+        let closed = matches!(
+            ticket.status,
+            TicketStatus::Resolved | TicketStatus::Closed | TicketStatus::Cancelled
+        );
+        if ticket.deleted_at.is_some()
+            || ticket.assignee_id.is_some()
+            || closed
+            || assigned_by_a_person(conn, ticket_id).await?
+        {
+            // Manual assignment always wins, including a deliberate unassignment.
+            return Ok(());
+        }
+        let skills = ticket_skills(conn, state, &ticket).await?;
+        let candidates: Vec<Candidate> = staff_workloads(conn)
+            .await?
+            .into_iter()
+            .map(|staff| Candidate {
+                user_id: staff.id,
+                role: staff.role,
+                skills: staff
+                    .skills
+                    .iter()
+                    .map(|s| state.pipeline.synonyms.canonical(s))
+                    .collect(),
+                open_tickets: staff.open_tickets,
+                last_assigned_at: staff.last_assigned_at,
+            })
+            .collect();
+        let Some(decision) = assignment::choose(&skills, &candidates, state.pipeline.assignment)
+        else {
+            tracing::info!(%ticket_id, "no active moderator or admin to assign; left unassigned");
+            return Ok(());
+        };
+        let changes = TicketChanges {
+            assignee_id: Some(Some(decision.assignee_id)),
+            assignment_reason: Some(Some(serde_json::to_value(&decision)?)),
+            ..Default::default()
+        };
+        let events = [NewTicketEvent {
+            ticket_id,
+            kind: TicketEventKind::Assigned,
+            from_value: None,
+            to_value: Some(decision.assignee_id.to_string()),
+            actor_id: None,
+        }];
+        Ticket::apply(conn, ticket_id, &changes, &events).await?;
+        mark_assigned(conn, decision.assignee_id, Utc::now()).await?;
+        Ok::<_, anyhow::Error>(())
+    })
+    .await
+}
+
+async fn assigned_by_a_person(
+    conn: &mut AsyncPgConnection,
+    ticket_id: Uuid,
+) -> anyhow::Result<bool> {
+    Ok(TicketEvent::for_ticket(conn, ticket_id)
+        .await?
+        .iter()
+        .any(|event| {
+            event.actor_id.is_some()
+                && matches!(
+                    event.kind,
+                    TicketEventKind::Assigned | TicketEventKind::Unassigned
+                )
+        }))
+}
+
+/// The triaged skills, or, when triage produced none (or failed), what the builtin rules find
+/// in the text: assignment still works by keywords and category.
+async fn ticket_skills(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    ticket: &Ticket,
+) -> anyhow::Result<Vec<String>> {
+    let synonyms = &state.pipeline.synonyms;
+    if !ticket.related_skills.is_empty() {
+        return Ok(ticket
+            .related_skills
+            .iter()
+            .map(|s| synonyms.canonical(s))
+            .collect());
+    }
+    let categories: Vec<String> = Category::all(conn, false)
+        .await?
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    let known: Vec<String> = staff_skills(conn)
+        .await?
+        .iter()
+        .map(|s| synonyms.canonical(s))
+        .collect();
+    let mut skills = builtin::analyze(&TriageInput {
+        title: &ticket.title,
+        description: &ticket.description,
+        categories: &categories,
+        known_skills: &known,
+        synonyms,
+    })
+    .related_skills;
+    // The ticket's own category is a skill too when a moderator lists it (e.g. "billing").
+    if let Some(category) = Category::find_many(conn, &[ticket.category_id])
+        .await?
+        .pop()
+    {
+        let skill = synonyms.canonical(&category.slug);
+        if !skills.contains(&skill) {
+            skills.push(skill);
+        }
+    }
+    Ok(skills)
+}

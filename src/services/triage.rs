@@ -1,0 +1,147 @@
+//! The triage step of the pipeline: analyse a new ticket with the configured provider, store
+//! the bounded result, then hand the ticket to auto-assignment. A provider that fails every
+//! attempt leaves the ticket's defaults alone; assignment runs anyway.
+
+use chrono::Utc;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::db::models::category::Category;
+use crate::db::models::event::NewTicketEvent;
+use crate::db::models::job;
+use crate::db::models::ticket::{Ticket, TicketChanges};
+use crate::db::models::triage::TicketTriage;
+use crate::db::models::user::staff_skills;
+use crate::domain::ticket::{PrioritySource, TicketEventKind};
+use crate::domain::triage::{Analysis, TriageInput, priority_after_triage};
+use crate::jobs::tasks;
+
+/// Runs one triage attempt. `last_attempt` is true when the queue will not retry a failure,
+/// in which case assignment is enqueued before the failure is reported.
+pub async fn triage_ticket(
+    state: &AppState,
+    ticket_id: Uuid,
+    last_attempt: bool,
+) -> anyhow::Result<()> {
+    let mut conn = state.pool.get().await?;
+    let Some(ticket) = Ticket::find_live(&mut conn, ticket_id).await? else {
+        // Trashed or purged since it was filed: nothing to analyse.
+        return Ok(());
+    };
+    if TicketTriage::find_many(&mut conn, &[ticket_id])
+        .await?
+        .first()
+        .is_some()
+    {
+        // A previous attempt stored its result but did not report back; finish its work.
+        return enqueue_assignment(&mut conn, ticket_id).await;
+    }
+    let categories: Vec<Category> = Category::all(&mut conn, false).await?;
+    let slugs: Vec<String> = categories.iter().map(|c| c.slug.clone()).collect();
+    let pipeline = &state.pipeline;
+    let known_skills: Vec<String> = staff_skills(&mut conn)
+        .await?
+        .iter()
+        .map(|s| pipeline.synonyms.canonical(s))
+        .collect();
+    let input = TriageInput {
+        title: &ticket.title,
+        description: &ticket.description,
+        categories: &slugs,
+        known_skills: &known_skills,
+        synonyms: &pipeline.synonyms,
+    };
+    match pipeline.provider.analyze(&input).await {
+        Ok(analysis) => {
+            let suggested_category_id = analysis
+                .category
+                .as_ref()
+                .and_then(|slug| categories.iter().find(|c| &c.slug == slug))
+                .map(|c| c.id);
+            conn.transaction(async |conn| {
+                apply(conn, state, ticket_id, &analysis, suggested_category_id).await?;
+                enqueue_assignment(conn, ticket_id).await
+            })
+            .await
+        }
+        Err(err) => {
+            if last_attempt {
+                enqueue_assignment(&mut conn, ticket_id).await?;
+            }
+            Err(anyhow::anyhow!(
+                "{} triage failed: {err}",
+                pipeline.provider.name()
+            ))
+        }
+    }
+}
+
+async fn apply(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    ticket_id: Uuid,
+    analysis: &Analysis,
+    suggested_category_id: Option<Uuid>,
+) -> anyhow::Result<()> {
+    let Some(current) = Ticket::lock(conn, ticket_id).await? else {
+        return Ok(());
+    };
+    let provider = state.pipeline.provider.name();
+    let mut changes = TicketChanges {
+        summary: Some(Some(analysis.summary.clone())),
+        related_skills: Some(analysis.related_skills.clone()),
+        ..Default::default()
+    };
+    // Notes a person already wrote stay; triage only fills an empty field.
+    if current.helpful_notes.is_none() && !analysis.helpful_notes.is_empty() {
+        changes.helpful_notes = Some(Some(analysis.helpful_notes.clone()));
+    }
+    let mut events = vec![NewTicketEvent {
+        ticket_id,
+        kind: TicketEventKind::Triaged,
+        from_value: None,
+        to_value: Some(provider.to_owned()),
+        actor_id: None,
+    }];
+    if let Some(priority) =
+        priority_after_triage(current.priority, current.priority_source, analysis.priority)
+    {
+        changes.priority = Some(priority);
+        changes.priority_source = Some(PrioritySource::Triage);
+        events.push(NewTicketEvent {
+            ticket_id,
+            kind: TicketEventKind::PriorityChanged,
+            from_value: Some(current.priority.to_string()),
+            to_value: Some(priority.to_string()),
+            actor_id: None,
+        });
+    }
+    Ticket::apply(conn, ticket_id, &changes, &events).await?;
+    TicketTriage {
+        ticket_id,
+        provider: provider.to_owned(),
+        model: state.pipeline.provider.model().to_owned(),
+        confidence: analysis.confidence,
+        suggested_category_id,
+        suggested_priority: analysis.priority,
+        analyzed_at: Utc::now(),
+    }
+    .upsert(conn)
+    .await?;
+    Ok(())
+}
+
+/// Assignment is keyed per ticket, so enqueueing it twice leaves one job.
+async fn enqueue_assignment(conn: &mut AsyncPgConnection, ticket_id: Uuid) -> anyhow::Result<()> {
+    job::enqueue(
+        conn,
+        tasks::ASSIGN_TICKET,
+        &json!({ "ticket_id": ticket_id }),
+        tasks::ASSIGN_MAX_ATTEMPTS,
+        Some(&format!("assign:{ticket_id}")),
+    )
+    .await?;
+    Ok(())
+}
