@@ -2,7 +2,6 @@ DROP TRIGGER ticket_events_enqueue_emails ON ticket_events;
 DROP FUNCTION enqueue_event_emails();
 DROP TRIGGER tickets_enqueue_jobs ON tickets;
 DROP FUNCTION enqueue_ticket_jobs();
-DROP FUNCTION pipeline_enabled();
 DROP TABLE email_deliveries;
 
 DELETE FROM ticket_events WHERE kind = 'TRIAGED';

@@ -45,7 +45,7 @@ pub struct SynonymTable {
 const BUILTIN_SYNONYMS: &str = "\
 ui: frontend, front-end, front end, react, vue, angular, css, html, user interface, layout
 database: postgres, postgresql, sql, mysql, db, query, queries
-authentication: auth, login, log in, sign in, password, 2fa, mfa, sso, oauth, locked out
+authentication: auth, login, logins, log in, sign in, password, 2fa, mfa, sso, oauth, locked out
 billing: payment, payments, invoice, invoices, refund, subscription, stripe, credit card
 networking: network, dns, vpn, firewall, ssl, tls, certificate, proxy
 security: vulnerability, breach, hacked, phishing, xss, csrf, compromised

@@ -6,9 +6,10 @@ use crate::domain::ticket::TicketPriority;
 use crate::graphql::context::{parse_uuid, request_ctx};
 use crate::graphql::error::GqlResult;
 use crate::graphql::guards::RoleGuard;
-use crate::graphql::mutation::pipeline::{ConversationMessageInput, conversation};
 use crate::graphql::types::category::CategoryObject;
-use crate::graphql::types::inputs::{TicketFilterInput, TicketOrder, UserFilterInput};
+use crate::graphql::types::inputs::{
+    ConversationMessageInput, TicketFilterInput, TicketOrder, UserFilterInput, conversation,
+};
 use crate::graphql::types::pipeline::JobObject;
 use crate::graphql::types::ticket::TicketObject;
 use crate::graphql::types::ticket_connection::{self, PageArgs, TicketConnection};

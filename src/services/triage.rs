@@ -30,10 +30,9 @@ pub async fn triage_ticket(
         // Trashed or purged since it was filed: nothing to analyse.
         return Ok(());
     };
-    if TicketTriage::find_many(&mut conn, &[ticket_id])
+    if !TicketTriage::find_many(&mut conn, &[ticket_id])
         .await?
-        .first()
-        .is_some()
+        .is_empty()
     {
         // A previous attempt stored its result but did not report back; finish its work.
         return enqueue_assignment(&mut conn, ticket_id).await;

@@ -3,8 +3,13 @@
 
 mod accounts;
 mod common;
+mod conversations;
+mod email;
 mod http_conventions;
 mod permissions;
+mod pipeline;
+mod processes;
+mod providers;
 mod schema_file;
 mod statement_count;
 mod subscriptions;

@@ -47,13 +47,10 @@ impl Analysis {
         self.helpful_notes = text::plain(&self.helpful_notes, NOTES_MAX_CHARS);
         let mut skills: Vec<String> = Vec::new();
         for skill in &self.related_skills {
-            let skill = input
-                .synonyms
-                .canonical(&text::plain(skill, SKILL_MAX_CHARS));
-            if !skill.is_empty()
-                && skill.chars().count() <= SKILL_MAX_CHARS
-                && !skills.contains(&skill)
-            {
+            // An overlong skill is dropped, not cut: a truncated name matches nothing.
+            let skill = input.synonyms.canonical(&text::plain(skill, usize::MAX));
+            let fits = (1..=SKILL_MAX_CHARS).contains(&skill.chars().count());
+            if fits && !skills.contains(&skill) {
                 skills.push(skill);
             }
         }

@@ -3,7 +3,7 @@
 /// Strips HTML tags and control characters (newlines survive), trims, and cuts to at most
 /// `max_chars` characters at a word boundary, ending with "…" when cut.
 pub fn plain(input: &str, max_chars: usize) -> String {
-    let mut out = String::with_capacity(input.len().min(max_chars * 4));
+    let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '<'

@@ -1,6 +1,6 @@
 mod accounts;
 mod admin;
-pub mod pipeline;
+mod pipeline;
 mod tickets;
 
 use async_graphql::MergedObject;

@@ -1,51 +1,14 @@
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ID, Object, SimpleObject};
 
-use crate::domain::triage::draft::{Speaker, Turn};
 use crate::graphql::context::request_ctx;
 use crate::graphql::error::GqlResult;
 use crate::graphql::guards::RoleGuard;
+use crate::graphql::types::inputs::{SubmitConversationInput, conversation};
 use crate::graphql::types::pipeline::JobObject;
 use crate::graphql::types::ticket::TicketObject;
-use crate::services::conversations::{self, Conversation};
+use crate::services::conversations;
 use crate::services::intake::GuestContact;
 use crate::services::jobs;
-
-#[derive(InputObject)]
-pub struct ConversationMessageInput {
-    pub role: Speaker,
-    /// 1–4,000 characters.
-    pub content: String,
-}
-
-impl From<ConversationMessageInput> for Turn {
-    fn from(input: ConversationMessageInput) -> Self {
-        Turn {
-            role: input.role,
-            content: input.content,
-        }
-    }
-}
-
-pub fn conversation(
-    messages: Vec<ConversationMessageInput>,
-    conversation_ref: Option<String>,
-) -> Conversation {
-    Conversation {
-        turns: messages.into_iter().map(Turn::from).collect(),
-        conversation_ref,
-    }
-}
-
-#[derive(InputObject)]
-pub struct SubmitConversationInput {
-    /// The transcript, oldest message first (at most 100 messages).
-    pub messages: Vec<ConversationMessageInput>,
-    /// The assistant's id for the conversation, kept with the ticket.
-    pub conversation_ref: Option<String>,
-    /// Required without an account: the guest's email (guest limits apply).
-    pub customer_email: Option<String>,
-    pub customer_name: Option<String>,
-}
 
 /// A ticket filed from a conversation. `ticket` is null for guests, who cannot read tickets.
 #[derive(SimpleObject)]

@@ -3,6 +3,8 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::roles::Role;
 use crate::domain::ticket::{TicketPriority, TicketSource, TicketStatus};
+use crate::domain::triage::draft::{Speaker, Turn};
+use crate::services::conversations::Conversation;
 use crate::services::intake::TicketDraft;
 
 #[derive(InputObject)]
@@ -155,4 +157,41 @@ pub struct TicketOrder {
     pub field: TicketOrderField,
     #[graphql(default)]
     pub direction: OrderDirection,
+}
+
+#[derive(InputObject)]
+pub struct ConversationMessageInput {
+    pub role: Speaker,
+    /// 1–4,000 characters.
+    pub content: String,
+}
+
+impl From<ConversationMessageInput> for Turn {
+    fn from(input: ConversationMessageInput) -> Self {
+        Turn {
+            role: input.role,
+            content: input.content,
+        }
+    }
+}
+
+pub fn conversation(
+    messages: Vec<ConversationMessageInput>,
+    conversation_ref: Option<String>,
+) -> Conversation {
+    Conversation {
+        turns: messages.into_iter().map(Turn::from).collect(),
+        conversation_ref,
+    }
+}
+
+#[derive(InputObject)]
+pub struct SubmitConversationInput {
+    /// The transcript, oldest message first (at most 100 messages).
+    pub messages: Vec<ConversationMessageInput>,
+    /// The assistant's id for the conversation, kept with the ticket.
+    pub conversation_ref: Option<String>,
+    /// Required without an account: the guest's email (guest limits apply).
+    pub customer_email: Option<String>,
+    pub customer_name: Option<String>,
 }

@@ -1,6 +1,7 @@
 //! The test harness: a migrated template database cloned per test, the real router served on
 //! a loopback port, and small GraphQL/WebSocket clients.
 
+pub mod mail;
 pub mod ws;
 
 use std::collections::hash_map::DefaultHasher;
@@ -114,6 +115,21 @@ impl TestDatabase {
     }
 }
 
+impl TestDatabase {
+    /// Counts rows on a connection of its own (for tests that run the server as a process).
+    pub async fn count_rows(&self, from_where: &str) -> i64 {
+        let mut conn = AsyncPgConnection::establish(&self.url)
+            .await
+            .expect("connect");
+        diesel::select(diesel::dsl::sql::<BigInt>(&format!(
+            "(SELECT count(*) FROM {from_where})"
+        )))
+        .get_result(&mut conn)
+        .await
+        .expect("count")
+    }
+}
+
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         let name = self.name.clone();
@@ -143,6 +159,40 @@ pub fn test_config() -> ServerConfig {
     // Tests that exercise the pipeline turn workers on; the rest observe tickets as filed.
     config.pipeline.workers = 0;
     config
+}
+
+/// A configuration with job workers on and fast retries, for pipeline tests.
+pub fn pipeline_config() -> ServerConfig {
+    let mut config = test_config();
+    config.pipeline.workers = 4;
+    config.pipeline.job_retry_base_ms = 20;
+    config.pipeline.job_retry_max_secs = 1;
+    config.pipeline.worker_grace_secs = 2;
+    config.pipeline.mail_dir = std::env::temp_dir().join(format!("deskql-mail-{}", Uuid::now_v7()));
+    config
+}
+
+/// How long a pipeline test waits for an outcome before failing.
+pub const PIPELINE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Re-checks `condition` (a database or API read) until it holds; fails the test after
+/// [`PIPELINE_DEADLINE`]. For outcomes of background work that has no event to wait on.
+pub async fn eventually<F, Fut>(what: &str, mut condition: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + PIPELINE_DEADLINE;
+    loop {
+        if condition().await {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 /// One running server instance.

@@ -1,0 +1,299 @@
+//! The background pipeline end to end, with the default (builtin) triage: a new ticket is
+//! analysed, assigned by skills and workload, announced live, and emailed about.
+
+use std::collections::HashMap;
+
+use deskql::domain::roles::Role;
+use serde_json::{Value, json};
+
+use crate::common::mail::SmtpSink;
+use crate::common::ws::WsClient;
+use crate::common::{TestApp, eventually, pipeline_config};
+
+const MY_ASSIGNMENTS: &str =
+    r#"subscription { myAssignments { kind toValue actor { id } ticket { id number } } }"#;
+
+pub const STAFF_VIEW: &str = r#"query($id: ID!) { ticket(id: $id) {
+    number priority prioritySource summary helpfulNotes relatedSkills version
+    assignee { id }
+    assignmentReason { rule matchedSkills ticketSkills score openTickets moderatorsConsidered }
+    triage { provider model confidence analyzedAt suggestedPriority suggestedCategory { slug } }
+    history { kind actor { id } toValue }
+} }"#;
+
+pub async fn staff_view(app: &TestApp, token: &str, id: &Value) -> Value {
+    let body = app.gql(Some(token), STAFF_VIEW, json!({ "id": id })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    body["data"]["ticket"].clone()
+}
+
+async fn file(app: &TestApp, token: &str, title: &str, description: &str) -> Value {
+    let body = app
+        .gql(
+            Some(token),
+            "mutation($input: CreateTicketInput!) { createTicket(input: $input) { id number } }",
+            json!({ "input": { "title": title, "description": description } }),
+        )
+        .await;
+    let ticket = body["data"]["createTicket"].clone();
+    assert!(ticket.is_object(), "{body}");
+    ticket
+}
+
+#[tokio::test]
+async fn new_ticket_is_triaged_assigned_live_and_emailed() {
+    let sink = SmtpSink::start();
+    let mut config = pipeline_config();
+    config.pipeline.smtp_url = Some(sink.url());
+    let app = TestApp::spawn_with(config).await;
+    let ui = app
+        .user_with_role("mod-ui", Role::Moderator, &["React", "CSS"])
+        .await;
+    app.user_with_role("mod-billing", Role::Moderator, &["billing"])
+        .await;
+    let mut ws = WsClient::connect(&app, &ui.token).await;
+    ws.subscribe("1", MY_ASSIGNMENTS, json!({})).await;
+
+    let customer = app.sign_up("customer").await;
+    let ticket = file(
+        &app,
+        &customer.token,
+        "Frontend dashboard shows a blank page",
+        "Since this morning the dashboard renders a blank page in Firefox. The console shows a \
+         TypeError in the layout code. Thanks for looking.",
+    )
+    .await;
+
+    // The moderator's live subscription shows the assignment the pipeline made.
+    let event = ws.next_event().await;
+    let assigned = &event["data"]["myAssignments"];
+    assert_eq!(assigned["kind"], "ASSIGNED", "{event}");
+    assert_eq!(assigned["ticket"]["id"], ticket["id"]);
+    assert_eq!(assigned["toValue"], ui.id.as_str());
+    assert!(
+        assigned["actor"].is_null(),
+        "the system assigned it: {event}"
+    );
+
+    let view = staff_view(&app, &ui.token, &ticket["id"]).await;
+    assert_eq!(view["assignee"]["id"], ui.id.as_str());
+    assert_eq!(view["triage"]["provider"], "builtin");
+    assert_eq!(view["triage"]["model"], "rules-v1");
+    assert_eq!(view["triage"]["suggestedCategory"]["slug"], "bug");
+    let confidence = view["triage"]["confidence"].as_f64().expect("confidence");
+    assert!((0.0..=1.0).contains(&confidence));
+    assert!(
+        view["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("blank page") && s.len() <= 200),
+        "{view}"
+    );
+    assert_eq!(view["relatedSkills"], json!(["ui"]));
+    assert!(
+        view["helpfulNotes"]
+            .as_str()
+            .is_some_and(|n| n.contains("steps to reproduce"))
+    );
+    let reason = &view["assignmentReason"];
+    assert_eq!(reason["rule"], "SKILL_MATCH");
+    assert_eq!(reason["matchedSkills"], json!(["ui"]));
+    assert_eq!(reason["moderatorsConsidered"], 2);
+    let kinds: Vec<&str> = view["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .filter_map(|e| e["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["CREATED", "TRIAGED", "ASSIGNED"]);
+
+    // The requester's receipt and the moderator's assignment email, each once.
+    let mails = sink.wait_for(2).await;
+    let by_recipient: HashMap<String, &crate::common::mail::ReceivedMail> =
+        mails.iter().map(|m| (m.to[0].clone(), m)).collect();
+    let receipt = by_recipient[&customer.email];
+    assert!(
+        receipt
+            .subject()
+            .contains(ticket["number"].as_str().expect("number"))
+    );
+    assert!(receipt.raw.contains("/track/"));
+    let assignment = by_recipient[&ui.email];
+    assert!(
+        assignment.subject().contains("Assigned to you"),
+        "{}",
+        assignment.subject()
+    );
+    assert!(assignment.raw.contains("blank page"));
+    assert_ne!(receipt.message_id(), assignment.message_id());
+    eventually("both deliveries logged", || async {
+        app.count_rows("email_deliveries").await == 2
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn no_matching_moderator_falls_back_to_the_least_loaded_admin() {
+    let app = TestApp::spawn_with(pipeline_config()).await;
+    let admin = app.admin().await;
+    app.user_with_role("mod-billing", Role::Moderator, &["billing"])
+        .await;
+    let customer = app.sign_up("customer").await;
+    let ticket = file(
+        &app,
+        &customer.token,
+        "Question about dark mode",
+        "Is there a way to switch the portal to a dark colour scheme?",
+    )
+    .await;
+    eventually("the admin fallback", || async {
+        staff_view(&app, &admin.token, &ticket["id"]).await["assignee"]["id"] == admin.id.as_str()
+    })
+    .await;
+    let view = staff_view(&app, &admin.token, &ticket["id"]).await;
+    assert_eq!(view["assignmentReason"]["rule"], "ADMIN_FALLBACK");
+}
+
+#[tokio::test]
+async fn a_person_assigning_first_wins_over_auto_assignment() {
+    let mut config = pipeline_config();
+    // No workers: the ticket waits in the queue while staff act.
+    config.pipeline.workers = 0;
+    let app = TestApp::spawn_with(config).await;
+    let chosen = app.user_with_role("mod-chosen", Role::Moderator, &[]).await;
+    let expert = app
+        .user_with_role("mod-expert", Role::Moderator, &["database"])
+        .await;
+    let customer = app.sign_up("customer").await;
+    let ticket = file(
+        &app,
+        &customer.token,
+        "Postgres reports are slow",
+        "Our database reports take minutes since Monday.",
+    )
+    .await;
+    let admin = app.admin().await;
+    let body = app
+        .gql(
+            Some(&admin.token),
+            "mutation($id: ID!, $to: ID) { assignTicket(id: $id, input: { assigneeId: $to }) { assignee { id } } }",
+            json!({ "id": ticket["id"], "to": chosen.id }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["assignTicket"]["assignee"]["id"],
+        chosen.id.as_str(),
+        "{body}"
+    );
+
+    // Now let the pipeline run, on a second instance with workers.
+    let worker = crate::common::Instance::start(&app.db, pipeline_config()).await;
+    eventually("triage and assignment jobs to finish", || async {
+        app.count_rows("graphile_worker.jobs WHERE task_identifier <> 'send_email'")
+            .await
+            == 0
+    })
+    .await;
+    drop(worker);
+    let view = staff_view(&app, &admin.token, &ticket["id"]).await;
+    assert_eq!(view["assignee"]["id"], chosen.id.as_str(), "{view}");
+    assert!(view["assignmentReason"].is_null());
+    assert_eq!(
+        view["triage"]["provider"], "builtin",
+        "triage still ran: {view}"
+    );
+    assert_ne!(view["assignee"]["id"], expert.id.as_str());
+}
+
+#[tokio::test]
+async fn triage_raises_a_requester_priority_but_never_lowers_it() {
+    let app = TestApp::spawn_with(pipeline_config()).await;
+    let admin = app.admin().await;
+    let customer = app.sign_up("customer").await;
+    let create = "mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }";
+    let outage = app
+        .gql(
+            Some(&customer.token),
+            create,
+            json!({ "input": { "title": "Production outage", "description":
+                "URGENT!!! The site is down for all users, payments failed everywhere.",
+                "priority": "LOW" } }),
+        )
+        .await["data"]["createTicket"]
+        .clone();
+    let idle = app
+        .gql(
+            Some(&customer.token),
+            create,
+            json!({ "input": { "title": "Small wording idea", "description":
+                "No rush at all, just a suggestion for the footer wording.",
+                "priority": "HIGH" } }),
+        )
+        .await["data"]["createTicket"]
+        .clone();
+    for ticket in [&outage, &idle] {
+        eventually("triage", || async {
+            staff_view(&app, &admin.token, &ticket["id"]).await["triage"].is_object()
+        })
+        .await;
+    }
+    let outage = staff_view(&app, &admin.token, &outage["id"]).await;
+    assert_eq!(outage["priority"], "URGENT", "{outage}");
+    assert_eq!(outage["prioritySource"], "TRIAGE");
+    let idle = staff_view(&app, &admin.token, &idle["id"]).await;
+    assert_eq!(idle["priority"], "HIGH", "{idle}");
+    assert_eq!(idle["triage"]["suggestedPriority"], "LOW");
+    assert_eq!(idle["prioritySource"], "REQUESTER");
+}
+
+#[tokio::test]
+async fn two_hundred_concurrent_tickets_are_all_triaged_and_spread_by_workload() {
+    let mut config = pipeline_config();
+    config.pipeline.assign_max_open = 1_000;
+    let app = TestApp::spawn_with(config).await;
+    let mut moderators = Vec::new();
+    for name in ["mod-a", "mod-b", "mod-c", "mod-d"] {
+        moderators.push(
+            app.user_with_role(name, Role::Moderator, &["billing"])
+                .await,
+        );
+    }
+    let customer = app.sign_up("customer").await;
+    let filings = (0..200).map(|i| {
+        let app = &app;
+        let token = customer.token.clone();
+        async move {
+            file(
+                app,
+                &token,
+                &format!("Invoice question {i}"),
+                "I was charged twice for my subscription invoice this month.",
+            )
+            .await
+        }
+    });
+    let tickets = futures::future::join_all(filings).await;
+    assert_eq!(tickets.len(), 200);
+    eventually("200 assignments", || async {
+        app.count_rows("tickets WHERE assignee_id IS NOT NULL")
+            .await
+            == 200
+    })
+    .await;
+    assert_eq!(app.count_rows("ticket_triage").await, 200);
+    assert_eq!(
+        app.count_rows("ticket_events WHERE kind = 'ASSIGNED'")
+            .await,
+        200
+    );
+    for moderator in &moderators {
+        let held = app
+            .count_rows(&format!("tickets WHERE assignee_id = '{}'", moderator.id))
+            .await;
+        // Equal skills: the workload term keeps everyone within one ticket of a fair share.
+        assert!(
+            (49..=51).contains(&held),
+            "{} holds {held}",
+            moderator.email
+        );
+    }
+}
