@@ -3,11 +3,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::AiError;
 use super::schema::{
     DRAFT_INSTRUCTIONS, LlmDraft, LlmTriage, TRIAGE_INSTRUCTIONS, draft_document,
     draft_gemini_schema, parse_answer, triage_document, triage_gemini_schema,
 };
+use super::{AiError, send_json};
 use crate::config::PipelineConfig;
 use crate::domain::triage::TriageInput;
 use crate::domain::triage::draft::Turn;
@@ -120,19 +120,7 @@ impl Client {
         if let Some(key) = &self.api_key {
             request = request.header("x-goog-api-key", key);
         }
-        let response = request.send().await?;
-        let status = response.status();
-        if !status.is_success() {
-            let body = response.text().await.unwrap_or_default();
-            return Err(AiError::Status {
-                status: status.as_u16(),
-                body: body.chars().take(300).collect(),
-            });
-        }
-        let parsed: GenerateResponse = response
-            .json()
-            .await
-            .map_err(|err| AiError::InvalidOutput(err.to_string()))?;
+        let parsed: GenerateResponse = send_json(request).await?;
         parsed
             .candidates
             .into_iter()

@@ -53,6 +53,26 @@ impl From<reqwest::Error> for AiError {
     }
 }
 
+/// Sends a provider request and parses its JSON body; error statuses and unparsable bodies
+/// become the matching [`AiError`].
+async fn send_json<T: serde::de::DeserializeOwned>(
+    request: reqwest::RequestBuilder,
+) -> Result<T, AiError> {
+    let response = request.send().await?;
+    let status = response.status();
+    if !status.is_success() {
+        let body = response.text().await.unwrap_or_default();
+        return Err(AiError::Status {
+            status: status.as_u16(),
+            body: body.chars().take(300).collect(),
+        });
+    }
+    response
+        .json()
+        .await
+        .map_err(|err| AiError::InvalidOutput(err.to_string()))
+}
+
 /// A drafted ticket: text plus the priority and category triage would give it.
 #[derive(Debug, Clone)]
 pub struct Draft {

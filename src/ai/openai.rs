@@ -4,11 +4,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::AiError;
 use super::schema::{
     DRAFT_INSTRUCTIONS, LlmDraft, LlmTriage, TRIAGE_INSTRUCTIONS, draft_document,
     draft_json_schema, parse_answer, triage_document, triage_json_schema,
 };
+use super::{AiError, send_json};
 use crate::config::PipelineConfig;
 use crate::domain::triage::TriageInput;
 use crate::domain::triage::draft::Turn;
@@ -129,19 +129,7 @@ impl Client {
         if let Some(key) = &self.api_key {
             request = request.bearer_auth(key);
         }
-        let response = request.send().await?;
-        let status = response.status();
-        if !status.is_success() {
-            let body = response.text().await.unwrap_or_default();
-            return Err(AiError::Status {
-                status: status.as_u16(),
-                body: body.chars().take(300).collect(),
-            });
-        }
-        let parsed: ChatResponse = response
-            .json()
-            .await
-            .map_err(|err| AiError::InvalidOutput(err.to_string()))?;
+        let parsed: ChatResponse = send_json(request).await?;
         let message = parsed
             .choices
             .into_iter()

@@ -135,21 +135,34 @@ fn new_ticket(
     }
 }
 
+/// The signed-in user as the requester of their own ticket.
+async fn signed_in_requester(
+    conn: &mut AsyncPgConnection,
+    user_id: Uuid,
+) -> DomainResult<Requester> {
+    let user = User::find(conn, user_id)
+        .await?
+        .ok_or(DomainError::Unauthenticated)?;
+    Ok(Requester {
+        id: Some(user.id),
+        name: user.name,
+        email: user.email,
+    })
+}
+
 /// A signed-in user files a ticket for themselves.
 pub async fn create(ctx: &RequestContext, draft: TicketDraft) -> DomainResult<Ticket> {
     let principal = ctx.viewer.principal()?;
     let mut conn = ctx.state.pool.get().await?;
     let valid = validate_draft(&mut conn, &draft).await?;
-    let user = User::find(&mut conn, principal.user_id)
-        .await?
-        .ok_or(DomainError::Unauthenticated)?;
+    let requester = signed_in_requester(&mut conn, principal.user_id).await?;
     drop(conn);
-    let requester = Requester {
-        id: Some(user.id),
-        name: user.name,
-        email: user.email,
-    };
-    let ticket = new_ticket(valid, TicketSource::Portal, requester, Some(user.id));
+    let ticket = new_ticket(
+        valid,
+        TicketSource::Portal,
+        requester,
+        Some(principal.user_id),
+    );
     Ok(ctx.state.ticket_writer.file(ticket).await?)
 }
 
@@ -197,15 +210,13 @@ pub async fn create_from_conversation(
     let principal = ctx.viewer.principal()?;
     let mut conn = ctx.state.pool.get().await?;
     let valid = validate_draft(&mut conn, &draft).await?;
-    let user = User::find(&mut conn, principal.user_id)
-        .await?
-        .ok_or(DomainError::Unauthenticated)?;
-    let requester = Requester {
-        id: Some(user.id),
-        name: user.name,
-        email: user.email,
-    };
-    let ticket = new_ticket(valid, TicketSource::AiAssistant, requester, Some(user.id));
+    let requester = signed_in_requester(&mut conn, principal.user_id).await?;
+    let ticket = new_ticket(
+        valid,
+        TicketSource::AiAssistant,
+        requester,
+        Some(principal.user_id),
+    );
     conn.transaction(async |conn| {
         let ticket = ticket.insert(conn).await?;
         transcript.insert(conn, ticket.id).await?;
