@@ -53,18 +53,20 @@ CREATE TABLE email_deliveries (
 CREATE INDEX email_deliveries_ticket_idx ON email_deliveries (ticket_id);
 
 -- New tickets: triage, then (enqueued by triage) assignment; and the requester's receipt.
+-- Emails have priority 10 (graphile runs lower numbers first), so a burst of receipts never
+-- delays triage and assignment.
 -- Bulk loads that file history without work (the demo seed) run with
 -- session_replication_role = replica, which skips these triggers.
 CREATE FUNCTION enqueue_ticket_jobs() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM graphile_worker.add_jobs(ARRAY(
-        SELECT ROW(spec.identifier, spec.payload, NULL, NULL, spec.max_attempts, NULL, NULL,
-            NULL)::graphile_worker.job_spec
+        SELECT ROW(spec.identifier, spec.payload, NULL, NULL, spec.max_attempts, NULL,
+            spec.priority, NULL)::graphile_worker.job_spec
         FROM new_tickets t CROSS JOIN LATERAL (VALUES
-            ('triage_ticket', json_build_object('ticket_id', t.id), 5::smallint),
+            ('triage_ticket', json_build_object('ticket_id', t.id), 5::smallint, 0::smallint),
             ('send_email', json_build_object('kind', 'TICKET_CREATED', 'ticket_id', t.id,
-                'message_key', 'created.' || t.id), 10::smallint)
-        ) AS spec (identifier, payload, max_attempts)
+                'message_key', 'created.' || t.id), 10::smallint, 10::smallint)
+        ) AS spec (identifier, payload, max_attempts, priority)
     ));
     RETURN NULL;
 END;
@@ -83,7 +85,7 @@ BEGIN
     PERFORM graphile_worker.add_jobs(ARRAY(
         SELECT ROW('send_email', json_build_object('kind', mail.kind, 'ticket_id', e.ticket_id,
             'event_id', e.id, 'message_key', mail.prefix || '.' || e.id),
-            NULL, NULL, 10::smallint, NULL, NULL, NULL)::graphile_worker.job_spec
+            NULL, NULL, 10::smallint, NULL, 10::smallint, NULL)::graphile_worker.job_spec
         FROM new_events e CROSS JOIN LATERAL (
             SELECT 'TICKET_ASSIGNED' AS kind, 'assigned' AS prefix
             WHERE e.kind = 'ASSIGNED'

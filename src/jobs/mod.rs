@@ -17,12 +17,16 @@ use anyhow::Context;
 use chrono::{TimeDelta, Utc};
 use graphile_worker::tokio_postgres::TokioPostgresDatabase;
 use graphile_worker::worker_utils::types::RescheduleJobOptions;
-use graphile_worker::{JobFail, JobFailContext, WorkerOptions, WorkerRecoveryConfig, WorkerUtils};
+use graphile_worker::{
+    JobFail, JobFailContext, LocalQueueConfig, WorkerOptions, WorkerRecoveryConfig, WorkerUtils,
+};
 use tokio::task::JoinHandle;
 
 pub use backoff::Backoff;
 
 use crate::app::AppState;
+
+const POLL_INTERVAL: Duration = Duration::from_millis(200);
 
 /// The Postgres schema graphile_worker owns.
 pub const QUEUE_SCHEMA: &str = "graphile_worker";
@@ -56,6 +60,19 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .database(database)
         .schema(QUEUE_SCHEMA)
         .concurrency(config.workers)
+        // NOTIFY wakes idle workers at once, but wake-ups that arrive while every slot is busy
+        // are coalesced away; during a burst the poll is what finds the next jobs, so it is
+        // short. An idle poll is one indexed query.
+        .poll_interval(POLL_INTERVAL)
+        // Without a local queue each worker slot takes one job per wake-up (a NOTIFY or the
+        // one-second poll), which caps a drained backlog at `workers` jobs per second. The
+        // local queue claims a small batch and keeps the slots busy; claims a crash strands
+        // are recovered like any other job of a dead worker.
+        .local_queue(
+            LocalQueueConfig::default()
+                .with_size(config.workers * 4)
+                .with_ttl(Duration::from_secs(60)),
+        )
         .define_job::<tasks::TriageTicket>()
         .define_job::<tasks::AssignTicket>()
         .define_job::<tasks::SendEmail>()

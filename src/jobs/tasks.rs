@@ -17,6 +17,8 @@ pub const PURGE_TRASH: &str = "purge_trash";
 /// Attempts before a job is parked as failed (the database triggers use the same numbers for
 /// triage, 5, and email, 10).
 pub const ASSIGN_MAX_ATTEMPTS: i32 = 5;
+/// Ahead of triage (0) and email (10).
+pub const ASSIGN_PRIORITY: i32 = -5;
 
 fn app(ctx: &WorkerContext) -> Result<&AppState, String> {
     ctx.get_ext::<AppState>()

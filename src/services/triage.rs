@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::db::models::category::Category;
 use crate::db::models::event::NewTicketEvent;
-use crate::db::models::job;
+use crate::db::models::job::NewJob;
 use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::staff_skills;
@@ -132,15 +132,18 @@ async fn apply(
     Ok(())
 }
 
-/// Assignment is keyed per ticket, so enqueueing it twice leaves one job.
+/// Assignment is keyed per ticket, so enqueueing it twice leaves one job. It outranks
+/// triage, so in a burst each ticket is assigned as soon as it is analysed instead of after
+/// every other ticket's analysis.
 async fn enqueue_assignment(conn: &mut AsyncPgConnection, ticket_id: Uuid) -> anyhow::Result<()> {
-    job::enqueue(
-        conn,
-        tasks::ASSIGN_TICKET,
-        &json!({ "ticket_id": ticket_id }),
-        tasks::ASSIGN_MAX_ATTEMPTS,
-        Some(&format!("assign:{ticket_id}")),
-    )
+    NewJob {
+        task: tasks::ASSIGN_TICKET,
+        payload: json!({ "ticket_id": ticket_id }),
+        max_attempts: tasks::ASSIGN_MAX_ATTEMPTS,
+        priority: tasks::ASSIGN_PRIORITY,
+        job_key: Some(format!("assign:{ticket_id}")),
+    }
+    .enqueue(conn)
     .await?;
     Ok(())
 }

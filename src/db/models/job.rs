@@ -94,23 +94,34 @@ pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Option<J
         .optional()
 }
 
-/// Enqueues a job on the caller's connection, so it commits or rolls back with the caller's
-/// transaction. A `job_key` replaces a pending job with the same key instead of adding one.
-pub async fn enqueue(
-    conn: &mut AsyncPgConnection,
-    task: &str,
-    payload: &serde_json::Value,
-    max_attempts: i32,
-    job_key: Option<&str>,
-) -> QueryResult<()> {
-    diesel::sql_query("SELECT graphile_worker.add_job($1, $2, max_attempts => $3, job_key => $4)")
-        .bind::<Text, _>(task)
-        .bind::<Json, _>(payload)
-        .bind::<Integer, _>(max_attempts)
-        .bind::<Nullable<Text>, _>(job_key)
+/// A job to enqueue. Lower `priority` runs first (the triggers use 0 for triage, 10 for
+/// email).
+pub struct NewJob<'a> {
+    pub task: &'a str,
+    pub payload: serde_json::Value,
+    pub max_attempts: i32,
+    pub priority: i32,
+    /// Replaces a pending job with the same key instead of adding one.
+    pub job_key: Option<String>,
+}
+
+impl NewJob<'_> {
+    /// Enqueues on the caller's connection, so the job commits or rolls back with the
+    /// caller's transaction.
+    pub async fn enqueue(&self, conn: &mut AsyncPgConnection) -> QueryResult<()> {
+        diesel::sql_query(
+            "SELECT graphile_worker.add_job($1, $2, max_attempts => $3, job_key => $4, \
+             priority => $5)",
+        )
+        .bind::<Text, _>(self.task)
+        .bind::<Json, _>(&self.payload)
+        .bind::<Integer, _>(self.max_attempts)
+        .bind::<Nullable<Text>, _>(self.job_key.as_deref())
+        .bind::<Integer, _>(self.priority)
         .execute(conn)
         .await?;
-    Ok(())
+        Ok(())
+    }
 }
 
 /// Jobs not finished yet (any state), for tests and health checks.
