@@ -13,8 +13,6 @@ use crate::config::{PipelineConfig, TriageProviderKind};
 use crate::domain::triage::draft::{DraftText, Turn, draft_text};
 use crate::domain::triage::{Analysis, TriageInput, builtin};
 
-pub use schema::{LlmDraft, LlmTriage};
-
 /// Why a provider produced no usable answer. Every variant is one failed attempt.
 #[derive(Debug)]
 pub enum AiError {

@@ -11,10 +11,11 @@ use crate::app::AppState;
 use crate::db::models::category::Category;
 use crate::db::models::event::{NewTicketEvent, TicketEvent};
 use crate::db::models::ticket::{Ticket, TicketChanges};
-use crate::db::models::user::{mark_assigned, staff_skills, staff_workloads};
+use crate::db::models::user::{mark_assigned, staff_workloads};
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::ticket::{TicketEventKind, TicketStatus};
-use crate::domain::triage::{TriageInput, builtin};
+use crate::domain::triage::builtin;
+use crate::services::triage::Vocabulary;
 
 /// Serialises assignment decisions across workers and instances, so concurrent decisions see
 /// each other's workload instead of all picking the same idle moderator.
@@ -37,7 +38,7 @@ pub async fn assign_ticket(state: &AppState, ticket_id: Uuid) -> anyhow::Result<
         if ticket.deleted_at.is_some()
             || ticket.assignee_id.is_some()
             || closed
-            || assigned_by_a_person(conn, ticket_id).await?
+            || TicketEvent::assigned_by_a_person(conn, ticket_id).await?
         {
             // Manual assignment always wins, including a deliberate unassignment.
             return Ok(());
@@ -82,22 +83,6 @@ pub async fn assign_ticket(state: &AppState, ticket_id: Uuid) -> anyhow::Result<
     .await
 }
 
-async fn assigned_by_a_person(
-    conn: &mut AsyncPgConnection,
-    ticket_id: Uuid,
-) -> anyhow::Result<bool> {
-    Ok(TicketEvent::for_ticket(conn, ticket_id)
-        .await?
-        .iter()
-        .any(|event| {
-            event.actor_id.is_some()
-                && matches!(
-                    event.kind,
-                    TicketEventKind::Assigned | TicketEventKind::Unassigned
-                )
-        }))
-}
-
 /// The triaged skills, or, when triage produced none (or failed), what the builtin rules find
 /// in the text: assignment still works by keywords and category.
 async fn ticket_skills(
@@ -113,24 +98,10 @@ async fn ticket_skills(
             .map(|s| synonyms.canonical(s))
             .collect());
     }
-    let categories: Vec<String> = Category::all(conn, false)
-        .await?
-        .into_iter()
-        .map(|c| c.slug)
-        .collect();
-    let known: Vec<String> = staff_skills(conn)
-        .await?
-        .iter()
-        .map(|s| synonyms.canonical(s))
-        .collect();
-    let mut skills = builtin::analyze(&TriageInput {
-        title: &ticket.title,
-        description: &ticket.description,
-        categories: &categories,
-        known_skills: &known,
-        synonyms,
-    })
-    .related_skills;
+    let vocabulary = Vocabulary::load(conn, synonyms).await?;
+    let mut skills =
+        builtin::analyze(&vocabulary.input(&ticket.title, &ticket.description, synonyms))
+            .related_skills;
     // The ticket's own category is a skill too when a moderator lists it (e.g. "billing").
     if let Some(category) = Category::find_many(conn, &[ticket.category_id])
         .await?

@@ -7,12 +7,11 @@ use crate::ai::Draft;
 use crate::db::models::category::Category;
 use crate::db::models::rate_limit;
 use crate::db::models::ticket::Ticket;
-use crate::db::models::user::staff_skills;
-use crate::domain::triage::TriageInput;
 use crate::domain::triage::draft::{Speaker, Turn};
 use crate::domain::{DomainError, DomainResult};
 use crate::services::RequestContext;
 use crate::services::intake::{self, GuestContact, TicketDraft, Transcript};
+use crate::services::triage::Vocabulary;
 
 pub const MAX_TURNS: usize = 100;
 pub const MAX_TURN_CHARS: usize = 4_000;
@@ -98,22 +97,11 @@ pub async fn draft(ctx: &RequestContext, conversation: &Conversation) -> DomainR
             });
         }
     }
-    let categories = Category::all(&mut conn, false).await?;
-    let slugs: Vec<String> = categories.iter().map(|c| c.slug.clone()).collect();
     let pipeline = &ctx.state.pipeline;
-    let known: Vec<String> = staff_skills(&mut conn)
-        .await?
-        .iter()
-        .map(|s| pipeline.synonyms.canonical(s))
-        .collect();
+    let vocabulary = Vocabulary::load(&mut conn, &pipeline.synonyms).await?;
     drop(conn);
-    let input = TriageInput {
-        title: "",
-        description: "",
-        categories: &slugs,
-        known_skills: &known,
-        synonyms: &pipeline.synonyms,
-    };
+    // Drafts have no ticket text yet; the analyzer only needs the vocabularies.
+    let input = vocabulary.input("", "", &pipeline.synonyms);
     let draft = pipeline
         .provider
         .draft(&conversation.turns, &input)
@@ -123,7 +111,8 @@ pub async fn draft(ctx: &RequestContext, conversation: &Conversation) -> DomainR
         .analysis
         .category
         .as_ref()
-        .and_then(|slug| categories.into_iter().find(|c| &c.slug == slug));
+        .and_then(|slug| vocabulary.category(slug))
+        .cloned();
     Ok(Suggestion { draft, category })
 }
 

@@ -14,9 +14,57 @@ use crate::db::models::job::NewJob;
 use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::staff_skills;
+use crate::domain::skills::SynonymTable;
 use crate::domain::ticket::{PrioritySource, TicketEventKind};
 use crate::domain::triage::{Analysis, TriageInput, priority_after_triage};
 use crate::jobs::tasks;
+
+/// What analyzers may answer in: the active categories and the skills staff declared
+/// (canonicalised), as triage, keyword assignment and chat drafts all read them.
+pub struct Vocabulary {
+    pub categories: Vec<Category>,
+    slugs: Vec<String>,
+    known_skills: Vec<String>,
+}
+
+impl Vocabulary {
+    pub async fn load(
+        conn: &mut AsyncPgConnection,
+        synonyms: &SynonymTable,
+    ) -> anyhow::Result<Self> {
+        let categories = Category::all(conn, false).await?;
+        let slugs = categories.iter().map(|c| c.slug.clone()).collect();
+        let known_skills = staff_skills(conn)
+            .await?
+            .iter()
+            .map(|s| synonyms.canonical(s))
+            .collect();
+        Ok(Self {
+            categories,
+            slugs,
+            known_skills,
+        })
+    }
+
+    pub fn input<'a>(
+        &'a self,
+        title: &'a str,
+        description: &'a str,
+        synonyms: &'a SynonymTable,
+    ) -> TriageInput<'a> {
+        TriageInput {
+            title,
+            description,
+            categories: &self.slugs,
+            known_skills: &self.known_skills,
+            synonyms,
+        }
+    }
+
+    pub fn category(&self, slug: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.slug == slug)
+    }
+}
 
 /// Runs one triage attempt. `last_attempt` is true when the queue will not retry a failure,
 /// in which case assignment is enqueued before the failure is reported.
@@ -37,27 +85,15 @@ pub async fn triage_ticket(
         // A previous attempt stored its result but did not report back; finish its work.
         return enqueue_assignment(&mut conn, ticket_id).await;
     }
-    let categories: Vec<Category> = Category::all(&mut conn, false).await?;
-    let slugs: Vec<String> = categories.iter().map(|c| c.slug.clone()).collect();
     let pipeline = &state.pipeline;
-    let known_skills: Vec<String> = staff_skills(&mut conn)
-        .await?
-        .iter()
-        .map(|s| pipeline.synonyms.canonical(s))
-        .collect();
-    let input = TriageInput {
-        title: &ticket.title,
-        description: &ticket.description,
-        categories: &slugs,
-        known_skills: &known_skills,
-        synonyms: &pipeline.synonyms,
-    };
+    let vocabulary = Vocabulary::load(&mut conn, &pipeline.synonyms).await?;
+    let input = vocabulary.input(&ticket.title, &ticket.description, &pipeline.synonyms);
     match pipeline.provider.analyze(&input).await {
         Ok(analysis) => {
             let suggested_category_id = analysis
                 .category
                 .as_ref()
-                .and_then(|slug| categories.iter().find(|c| &c.slug == slug))
+                .and_then(|slug| vocabulary.category(slug))
                 .map(|c| c.id);
             conn.transaction(async |conn| {
                 apply(conn, state, ticket_id, &analysis, suggested_category_id).await?;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::common::{PASSWORD, TestDatabase, eventually};
+use crate::common::{PASSWORD, TestDatabase, eventually, post_graphql};
 
 const TICKETS: usize = 20;
 const SLOW_LLM: Duration = Duration::from_millis(1_500);
@@ -79,20 +79,8 @@ impl Server {
     }
 
     async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
-        let mut request = self
-            .http
-            .post(format!("{}/graphql", self.base))
-            .json(&json!({ "query": query, "variables": variables }));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        request
-            .send()
-            .await
-            .expect("send")
-            .json()
-            .await
-            .expect("json")
+        let url = format!("{}/graphql", self.base);
+        post_graphql(&self.http, &url, token, query, variables).await
     }
 
     async fn token(&self, email: &str) -> String {

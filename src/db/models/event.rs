@@ -66,6 +66,24 @@ fn routed_selection() -> RoutedSelection {
 }
 
 impl TicketEvent {
+    /// Whether a person (not the pipeline) ever assigned or unassigned the ticket.
+    pub async fn assigned_by_a_person(
+        conn: &mut AsyncPgConnection,
+        ticket_id: Uuid,
+    ) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            ticket_events::table
+                .filter(ticket_events::ticket_id.eq(ticket_id))
+                .filter(ticket_events::actor_id.is_not_null())
+                .filter(
+                    ticket_events::kind
+                        .eq_any([TicketEventKind::Assigned, TicketEventKind::Unassigned]),
+                ),
+        ))
+        .get_result(conn)
+        .await
+    }
+
     pub async fn for_ticket(
         conn: &mut AsyncPgConnection,
         ticket_id: Uuid,

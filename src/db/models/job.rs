@@ -123,12 +123,3 @@ impl NewJob<'_> {
         Ok(())
     }
 }
-
-/// Jobs not finished yet (any state), for tests and health checks.
-pub async fn pending_count(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-    diesel::select(diesel::dsl::sql::<BigInt>(
-        "(SELECT count(*) FROM graphile_worker.jobs)",
-    ))
-    .get_result(conn)
-    .await
-}

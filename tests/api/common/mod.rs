@@ -226,21 +226,31 @@ impl Instance {
 
     /// POSTs a GraphQL request; returns the whole response body.
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
-        let mut request = self
-            .http
-            .post(self.url("/graphql"))
-            .json(&json!({ "query": query, "variables": variables }));
-        if let Some(token) = token {
-            request = request.bearer_auth(token);
-        }
-        request
-            .send()
-            .await
-            .expect("send")
-            .json()
-            .await
-            .expect("json body")
+        post_graphql(&self.http, &self.url("/graphql"), token, query, variables).await
     }
+}
+
+/// POSTs a GraphQL request to `url`; returns the whole response body.
+pub async fn post_graphql(
+    http: &reqwest::Client,
+    url: &str,
+    token: Option<&str>,
+    query: &str,
+    variables: Value,
+) -> Value {
+    let mut request = http
+        .post(url)
+        .json(&json!({ "query": query, "variables": variables }));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request
+        .send()
+        .await
+        .expect("send")
+        .json()
+        .await
+        .expect("json body")
 }
 
 impl Drop for Instance {
