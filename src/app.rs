@@ -20,6 +20,7 @@ use crate::domain::skills::SynonymTable;
 use crate::events::EventHub;
 use crate::jobs;
 use crate::mail::Mailer;
+use crate::storage::Storage;
 
 #[derive(Clone)]
 pub struct AppState(Arc<AppInner>);
@@ -34,6 +35,7 @@ pub struct AppInner {
     pub events: EventHub,
     pub statements: StatementCounter,
     pub ticket_writer: TicketWriter,
+    pub storage: Storage,
     pub shutdown: CancellationToken,
 }
 
@@ -93,6 +95,7 @@ impl AppState {
     pub async fn start(database: &DatabaseConfig, config: ServerConfig) -> anyhow::Result<Self> {
         // Configuration errors first, before touching the database.
         let pipeline = Pipeline::from_config(&database.database_url, &config.pipeline)?;
+        let storage = Storage::from_config(&config.conversation)?;
         db::ensure_database(&database.database_url).await?;
         db::run_migrations(&database.database_url).await?;
         let statements = StatementCounter::default();
@@ -139,6 +142,7 @@ impl AppState {
             principals,
             events,
             statements,
+            storage,
             shutdown,
         })))
     }

@@ -109,6 +109,46 @@ pub struct ServerConfig {
 
     #[command(flatten)]
     pub pipeline: PipelineConfig,
+
+    #[command(flatten)]
+    pub conversation: ConversationConfig,
+}
+
+/// Threads, attachments, guest tracking links and help-article suggestions.
+#[derive(Debug, Clone, Args)]
+pub struct ConversationConfig {
+    /// Where attachments are stored when DESKQL_STORAGE_URL is unset.
+    #[arg(
+        long,
+        env = "DESKQL_ATTACHMENTS_DIR",
+        default_value = "data/attachments"
+    )]
+    pub attachments_dir: PathBuf,
+
+    /// Object store for attachments, e.g. `s3://bucket/prefix` (credentials, region and an
+    /// S3-compatible endpoint come from the usual AWS_* variables, e.g. AWS_ENDPOINT).
+    #[arg(long, env = "DESKQL_STORAGE_URL")]
+    pub storage_url: Option<String>,
+
+    /// Largest accepted file, in bytes.
+    #[arg(long, env = "DESKQL_MAX_UPLOAD_BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_upload_bytes: usize,
+
+    /// Files accepted in one request.
+    #[arg(long, env = "DESKQL_MAX_UPLOAD_FILES", default_value_t = 5)]
+    pub max_upload_files: usize,
+
+    /// Largest multipart (upload) request body, in bytes.
+    #[arg(long, env = "DESKQL_MAX_UPLOAD_REQUEST_BYTES", default_value_t = 52 * 1024 * 1024)]
+    pub max_upload_request_bytes: usize,
+
+    /// Days a guest's tracking link keeps working after the ticket is closed or cancelled.
+    #[arg(long, env = "DESKQL_TRACKING_GRACE_DAYS", default_value_t = 30)]
+    pub tracking_grace_days: u32,
+
+    /// Article suggestions (and guest tracking lookups) per anonymous client IP per hour.
+    #[arg(long, env = "DESKQL_SUGGEST_LIMIT_PER_IP", default_value_t = 120)]
+    pub suggest_limit_per_ip: i32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

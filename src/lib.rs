@@ -20,4 +20,5 @@ pub mod mail;
 pub mod seed;
 pub mod server;
 pub mod services;
+pub mod storage;
 pub mod telemetry;

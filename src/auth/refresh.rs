@@ -1,4 +1,5 @@
-//! Opaque refresh tokens: 256 random bits handed to the client, only their SHA-256 stored.
+//! Opaque secrets (refresh tokens, guest tracking links, email verification links): 256
+//! random bits handed out once, only their SHA-256 stored.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -97,6 +97,7 @@ diesel::table! {
         to_value -> Nullable<Text>,
         actor_id -> Nullable<Uuid>,
         occurred_at -> Timestamptz,
+        internal -> Bool,
     }
 }
 
@@ -150,6 +151,85 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         last_assigned_at -> Nullable<Timestamptz>,
+        email_verified_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    ticket_messages (id) {
+        id -> Uuid,
+        ticket_id -> Uuid,
+        author_id -> Nullable<Uuid>,
+        author_role -> Text,
+        author_name -> Text,
+        internal -> Bool,
+        body -> Text,
+        body_html -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> Uuid,
+        ticket_id -> Uuid,
+        message_id -> Nullable<Uuid>,
+        kind -> Text,
+        internal -> Bool,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> Int8,
+        sha256 -> Bytea,
+        storage_key -> Text,
+        uploaded_by_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    guest_access_tokens (token_hash) {
+        token_hash -> Bytea,
+        ticket_id -> Uuid,
+        created_at -> Timestamptz,
+        last_used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+
+    email_verifications (token_hash) {
+        token_hash -> Bytea,
+        user_id -> Uuid,
+        email -> Citext,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    help_articles (id) {
+        id -> Uuid,
+        slug -> Text,
+        title -> Text,
+        body -> Text,
+        body_html -> Text,
+        tags -> Array<Text>,
+        published -> Bool,
+        created_by_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ticket_articles (ticket_id, article_id) {
+        ticket_id -> Uuid,
+        article_id -> Uuid,
+        linked_by_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -159,17 +239,28 @@ diesel::joinable!(ticket_events -> tickets (ticket_id));
 diesel::joinable!(tickets -> categories (category_id));
 diesel::joinable!(ticket_triage -> tickets (ticket_id));
 diesel::joinable!(ticket_conversations -> tickets (ticket_id));
+diesel::joinable!(ticket_messages -> tickets (ticket_id));
+diesel::joinable!(attachments -> tickets (ticket_id));
+diesel::joinable!(guest_access_tokens -> tickets (ticket_id));
+diesel::joinable!(ticket_articles -> help_articles (article_id));
+diesel::joinable!(ticket_articles -> tickets (ticket_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
+    attachments,
     auth_sessions,
     categories,
     email_deliveries,
+    email_verifications,
+    guest_access_tokens,
+    help_articles,
     rate_limit_counters,
     refresh_tokens,
+    ticket_articles,
     ticket_conversations,
     ticket_counters,
     ticket_events,
+    ticket_messages,
     ticket_triage,
     tickets,
     users,

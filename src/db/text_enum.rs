@@ -38,4 +38,6 @@ text_enum!(
     crate::domain::ticket::TicketSource,
     crate::domain::ticket::TicketEventKind,
     crate::domain::ticket::PrioritySource,
+    crate::domain::thread::AuthorRole,
+    crate::domain::attachment::AttachmentKind,
 );

@@ -23,6 +23,12 @@ pub enum DomainError {
         allowed: Vec<TicketStatus>,
     },
     Conflict(String),
+    /// The ticket is CLOSED or CANCELLED and takes no more replies.
+    TicketClosed {
+        status: TicketStatus,
+    },
+    /// An upload broke a limit (size, count, type).
+    PayloadTooLarge(String),
     RateLimited {
         retry_after_secs: i64,
     },
@@ -64,6 +70,10 @@ impl DomainError {
                 }
             }
             Self::Conflict(message) => message.clone(),
+            Self::TicketClosed { status } => format!(
+                "the ticket is {status} and takes no more replies; file a new ticket instead"
+            ),
+            Self::PayloadTooLarge(message) => message.clone(),
             Self::RateLimited { retry_after_secs } => {
                 format!("too many requests; retry in {retry_after_secs} s")
             }

@@ -2,9 +2,12 @@
 //! a ticket moves through its lifecycle.
 
 pub mod assignment;
+pub mod attachment;
 pub mod error;
+pub mod markdown;
 pub mod roles;
 pub mod skills;
+pub mod thread;
 pub mod ticket;
 pub mod triage;
 pub mod validation;

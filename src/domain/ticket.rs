@@ -102,6 +102,9 @@ pub enum TicketEventKind {
     Restored,
     /// The triage step filled in its analysis (`toValue` names the provider).
     Triaged,
+    /// A message was added to the thread (`toValue` is its id); internal notes' events are
+    /// shown to staff only.
+    MessageAdded,
 }
 
 /// Who set a ticket's priority last; triage may raise a requester's choice but never lower

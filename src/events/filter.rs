@@ -34,6 +34,7 @@ impl EventFilter {
                 viewer.role.is_staff()
                     || (routed.requester_id == Some(viewer.user_id)
                         && !routed.ticket_deleted
+                        && !event.internal
                         && !matches!(
                             event.kind,
                             TicketEventKind::Deleted | TicketEventKind::Restored

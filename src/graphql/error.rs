@@ -12,6 +12,8 @@ pub mod code {
     pub const INVALID_TRANSITION: &str = "INVALID_TRANSITION";
     pub const CONFLICT: &str = "CONFLICT";
     pub const RATE_LIMITED: &str = "RATE_LIMITED";
+    pub const TICKET_CLOSED: &str = "TICKET_CLOSED";
+    pub const PAYLOAD_TOO_LARGE: &str = "PAYLOAD_TOO_LARGE";
     pub const INTERNAL_SERVER_ERROR: &str = "INTERNAL_SERVER_ERROR";
     pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
     pub const RESUBSCRIBE: &str = "RESUBSCRIBE";
@@ -48,6 +50,13 @@ impl From<DomainError> for Error {
                 }),
             DomainError::Conflict(_) => {
                 Error::new(message).extend_with(|_, e| e.set("code", code::CONFLICT))
+            }
+            DomainError::TicketClosed { status } => Error::new(message).extend_with(|_, e| {
+                e.set("code", code::TICKET_CLOSED);
+                e.set("status", status.to_string());
+            }),
+            DomainError::PayloadTooLarge(_) => {
+                Error::new(message).extend_with(|_, e| e.set("code", code::PAYLOAD_TOO_LARGE))
             }
             DomainError::RateLimited { retry_after_secs } => {
                 Error::new(message).extend_with(|_, e| {

@@ -7,7 +7,10 @@ use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use uuid::Uuid;
 
 use crate::app::AppState;
+use crate::db::models::article::HelpArticle;
+use crate::db::models::attachment::Attachment;
 use crate::db::models::category::Category;
+use crate::db::models::message::TicketMessage;
 use crate::db::models::ticket::Ticket;
 use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::User;
@@ -159,5 +162,110 @@ impl Loader<TriageOf> for DbLoader {
             .into_iter()
             .map(|row| (TriageOf(row.ticket_id), row))
             .collect())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MessageId(pub Uuid);
+
+impl Loader<MessageId> for DbLoader {
+    type Value = TicketMessage;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        ids: &[MessageId],
+    ) -> Result<HashMap<MessageId, TicketMessage>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let rows = TicketMessage::find_many(&mut conn, &keys(ids, |k| k.0))
+            .await
+            .map_err(DomainError::from)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| (MessageId(row.id), row))
+            .collect())
+    }
+}
+
+/// The files of one message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AttachmentsOfMessage(pub Uuid);
+
+impl Loader<AttachmentsOfMessage> for DbLoader {
+    type Value = Vec<Attachment>;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        ids: &[AttachmentsOfMessage],
+    ) -> Result<HashMap<AttachmentsOfMessage, Vec<Attachment>>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let rows = Attachment::of_messages(&mut conn, &keys(ids, |k| k.0))
+            .await
+            .map_err(DomainError::from)?;
+        let mut grouped: HashMap<AttachmentsOfMessage, Vec<Attachment>> = HashMap::new();
+        for row in rows {
+            if let Some(message_id) = row.message_id {
+                grouped
+                    .entry(AttachmentsOfMessage(message_id))
+                    .or_default()
+                    .push(row);
+            }
+        }
+        Ok(grouped)
+    }
+}
+
+/// The files filed with a ticket (not with a later message); never internal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AttachmentsOfTicket(pub Uuid);
+
+impl Loader<AttachmentsOfTicket> for DbLoader {
+    type Value = Vec<Attachment>;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        ids: &[AttachmentsOfTicket],
+    ) -> Result<HashMap<AttachmentsOfTicket, Vec<Attachment>>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let rows = Attachment::of_tickets(&mut conn, &keys(ids, |k| k.0), false)
+            .await
+            .map_err(DomainError::from)?;
+        let mut grouped: HashMap<AttachmentsOfTicket, Vec<Attachment>> = HashMap::new();
+        for row in rows {
+            grouped
+                .entry(AttachmentsOfTicket(row.ticket_id))
+                .or_default()
+                .push(row);
+        }
+        Ok(grouped)
+    }
+}
+
+/// Help articles linked to a ticket, drafts included (resolvers filter by viewer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ArticlesOfTicket(pub Uuid);
+
+impl Loader<ArticlesOfTicket> for DbLoader {
+    type Value = Vec<HelpArticle>;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        ids: &[ArticlesOfTicket],
+    ) -> Result<HashMap<ArticlesOfTicket, Vec<HelpArticle>>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let rows = HelpArticle::linked_to(&mut conn, &keys(ids, |k| k.0))
+            .await
+            .map_err(DomainError::from)?;
+        let mut grouped: HashMap<ArticlesOfTicket, Vec<HelpArticle>> = HashMap::new();
+        for (ticket_id, article) in rows {
+            grouped
+                .entry(ArticlesOfTicket(ticket_id))
+                .or_default()
+                .push(article);
+        }
+        Ok(grouped)
     }
 }

@@ -3,14 +3,20 @@
 use std::net::SocketAddr;
 
 use async_graphql::http::GraphiQLSource;
+use async_graphql::http::MultipartOptions;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql::{ErrorExtensionValues, Request, Response, ServerError, Value};
+use async_graphql::{
+    ErrorExtensionValues, ParseRequestError, Request, Response, ServerError, Value,
+};
 use async_graphql_axum::GraphQLResponse;
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::header::{ALLOW, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse};
+use futures::TryStreamExt;
+use tokio_util::compat::TokioAsyncReadCompatExt;
+use tokio_util::io::StreamReader;
 
 use crate::auth::Viewer;
 use crate::config::IntrospectionMode;
@@ -46,15 +52,31 @@ pub async fn post_handler(
     State(state): State<HttpState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> axum::response::Response {
+    if is_multipart(&headers) {
+        return match multipart_request(&state, &headers, body).await {
+            Ok(request) => execute(state, peer, headers, request).await,
+            Err(response) => response,
+        };
+    }
     if !is_json(&headers) {
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             code::BAD_USER_INPUT,
-            "POST bodies must be application/json",
+            "POST bodies must be application/json (or multipart/form-data to upload files)",
         );
     }
+    let Ok(body) = axum::body::to_bytes(body, state.app.config.max_body_bytes).await else {
+        return error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            code::PAYLOAD_TOO_LARGE,
+            &format!(
+                "JSON request bodies are limited to {} bytes",
+                state.app.config.max_body_bytes
+            ),
+        );
+    };
     if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
         return error_response(
             StatusCode::BAD_REQUEST,
@@ -73,6 +95,80 @@ pub async fn post_handler(
         }
     };
     execute(state, peer, headers, request).await
+}
+
+fn is_multipart(headers: &HeaderMap) -> bool {
+    content_type(headers).is_some_and(|ct| {
+        ct.split(';')
+            .next()
+            .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("multipart/form-data"))
+    })
+}
+
+fn content_type(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+}
+
+/// A request in the GraphQL multipart request format, its files streamed to temporary files
+/// under the per-file and per-request limits (the whole body is capped by the router).
+async fn multipart_request(
+    state: &HttpState,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Request, axum::response::Response> {
+    let limits = &state.app.config.conversation;
+    let options = MultipartOptions::default()
+        .max_file_size(limits.max_upload_bytes)
+        .max_num_files(limits.max_upload_files);
+    let reader = StreamReader::new(body.into_data_stream().map_err(std::io::Error::other));
+    let batch =
+        async_graphql::http::receive_batch_body(content_type(headers), reader.compat(), options)
+            .await
+            .map_err(|err| match err {
+                ParseRequestError::PayloadTooLarge => error_response(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    code::PAYLOAD_TOO_LARGE,
+                    &format!(
+                        "uploads are limited to {} files of {} MiB each",
+                        limits.max_upload_files,
+                        limits.max_upload_bytes / (1024 * 1024)
+                    ),
+                ),
+                ParseRequestError::Io(io) if is_length_limit(&io) => error_response(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    code::PAYLOAD_TOO_LARGE,
+                    &format!(
+                        "upload requests are limited to {} MiB",
+                        limits.max_upload_request_bytes / (1024 * 1024)
+                    ),
+                ),
+                other => error_response(
+                    StatusCode::BAD_REQUEST,
+                    code::BAD_USER_INPUT,
+                    &format!("invalid multipart request: {other}"),
+                ),
+            })?;
+    batch.into_single().map_err(|_| {
+        error_response(
+            StatusCode::BAD_REQUEST,
+            code::BAD_USER_INPUT,
+            "batched requests are not supported",
+        )
+    })
+}
+
+/// The router's body cap surfaces as an I/O error inside the multipart parser.
+fn is_length_limit(err: &std::io::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = err.get_ref().map(|e| e as _);
+    while let Some(current) = source {
+        if current.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = current.source();
+    }
+    false
 }
 
 pub async fn get_handler(

@@ -1,5 +1,6 @@
 //! HTTP: routes, GraphQL over HTTP and WebSocket, health checks.
 
+mod attachments;
 pub mod auth;
 pub mod cookies;
 mod graphql;
@@ -28,11 +29,14 @@ pub struct HttpState {
 }
 
 pub fn router(app: AppState, schema: DeskSchema) -> Router {
-    let body_limit = app.config.max_body_bytes;
+    // JSON bodies are held to DESKQL_MAX_BODY_BYTES by the GraphQL handler; this cap is for
+    // streamed multipart uploads, which no extractor limit covers.
+    let body_limit = app.config.conversation.max_upload_request_bytes;
     let state = HttpState { app, schema };
     Router::new()
         .route("/graphql", get(graphql::get_handler).post(graphql::post_handler))
         .route("/graphql/ws", get(ws::handler))
+        .route("/attachments/{id}", get(attachments::download))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .with_state(state)

@@ -19,6 +19,8 @@ pub const PURGE_TRASH: &str = "purge_trash";
 pub const ASSIGN_MAX_ATTEMPTS: i32 = 5;
 /// Ahead of triage (0) and email (10).
 pub const ASSIGN_PRIORITY: i32 = -5;
+pub const EMAIL_MAX_ATTEMPTS: i32 = 10;
+pub const EMAIL_PRIORITY: i32 = 10;
 
 fn app(ctx: &WorkerContext) -> Result<&AppState, String> {
     ctx.get_ext::<AppState>()

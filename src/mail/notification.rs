@@ -10,6 +10,8 @@ pub struct Notification {
     pub intro: String,
     pub number: String,
     pub title: String,
+    /// The message a reply notification carries, as written.
+    pub message: Option<String>,
     pub summary: Option<String>,
     pub notes: Vec<String>,
     pub link_label: &'static str,
@@ -51,6 +53,7 @@ mod tests {
             intro: "A ticket needs you.".into(),
             number: "TKT-2026-0001".into(),
             title: "<script>alert(1)</script> & more".into(),
+            message: None,
             summary: Some("Summary here".into()),
             notes: vec!["Check logs".into()],
             link_label: "Open the ticket",

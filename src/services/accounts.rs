@@ -13,8 +13,8 @@ use crate::db::models::user::{NewUser, User};
 use crate::domain::roles::Role;
 use crate::domain::validation::{self, NAME_CHARS};
 use crate::domain::{DomainError, DomainResult};
-use crate::services::RequestContext;
 use crate::services::notify::invalidate_auth;
+use crate::services::{RequestContext, verification};
 
 const LOGIN_WINDOW: TimeDelta = TimeDelta::minutes(15);
 const INVALID_LOGIN: &str = "invalid email or password";
@@ -38,17 +38,25 @@ pub async fn sign_up(ctx: &RequestContext, input: SignUp) -> DomainResult<Sessio
     let name = validation::text_in_range("name", &input.name, NAME_CHARS)?;
     let hash = password::hash(input.password).await?;
     let mut conn = ctx.state.pool.get().await?;
-    let user = NewUser {
-        id: Uuid::now_v7(),
-        email: &email,
-        name: &name,
-        password_hash: Some(&hash),
-        role: Role::User,
-        skills: &[],
-    }
-    .insert(&mut conn)
-    .await?
-    .ok_or_else(|| DomainError::Conflict("an account with this email already exists".into()))?;
+    let user = conn
+        .transaction(async |conn| {
+            let user = NewUser {
+                id: Uuid::now_v7(),
+                email: &email,
+                name: &name,
+                password_hash: Some(&hash),
+                role: Role::User,
+                skills: &[],
+            }
+            .insert(conn)
+            .await?
+            .ok_or_else(|| {
+                DomainError::Conflict("an account with this email already exists".into())
+            })?;
+            verification::enqueue_email(conn, user.id).await?;
+            Ok::<_, DomainError>(user)
+        })
+        .await?;
     start_session(&ctx.state, &mut conn, user).await
 }
 

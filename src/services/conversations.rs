@@ -1,16 +1,14 @@
 //! Tickets from AI-assistant conversations: draft one from a transcript (never writes
 //! anything), or file it with the transcript attached.
 
-use chrono::{TimeDelta, Utc};
-
 use crate::ai::Draft;
 use crate::db::models::category::Category;
-use crate::db::models::rate_limit;
 use crate::db::models::ticket::Ticket;
 use crate::domain::triage::draft::{Speaker, Turn};
 use crate::domain::{DomainError, DomainResult};
 use crate::services::RequestContext;
 use crate::services::intake::{self, GuestContact, TicketDraft, Transcript};
+use crate::services::limits;
 use crate::services::triage::Vocabulary;
 
 pub const MAX_TURNS: usize = 100;
@@ -80,23 +78,7 @@ fn validate(conversation: &Conversation) -> DomainResult<()> {
 pub async fn draft(ctx: &RequestContext, conversation: &Conversation) -> DomainResult<Suggestion> {
     validate(conversation)?;
     let mut conn = ctx.state.pool.get().await?;
-    if ctx.viewer.principal().is_err()
-        && let Some(ip) = ctx.client_ip
-    {
-        let now = Utc::now();
-        let hits = rate_limit::hit(
-            &mut conn,
-            &format!("draft:ip:{ip}"),
-            TimeDelta::hours(1),
-            now,
-        )
-        .await?;
-        if hits.over(GUEST_DRAFTS_PER_HOUR) {
-            return Err(DomainError::RateLimited {
-                retry_after_secs: hits.retry_after_secs(now),
-            });
-        }
-    }
+    limits::anonymous_per_ip(ctx, &mut conn, "draft", GUEST_DRAFTS_PER_HOUR).await?;
     let pipeline = &ctx.state.pipeline;
     let vocabulary = Vocabulary::load(&mut conn, &pipeline.synonyms).await?;
     drop(conn);
@@ -143,7 +125,10 @@ pub async fn submit(
     };
     match guest {
         Some(contact) if ctx.viewer.principal().is_err() => {
-            intake::submit_guest_with(ctx, contact, ticket_draft, Some(transcript)).await
+            // The tracking link reaches the guest by email with the receipt.
+            intake::submit_guest_with(ctx, contact, ticket_draft, Some(transcript), Vec::new())
+                .await
+                .map(|receipt| receipt.ticket)
         }
         _ => intake::create_from_conversation(ctx, ticket_draft, transcript).await,
     }

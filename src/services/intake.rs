@@ -5,6 +5,7 @@ use chrono::{TimeDelta, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
+use crate::db::models::attachment::Attachment;
 use crate::db::models::category::Category;
 use crate::db::models::conversation::NewTicketConversation;
 use crate::db::models::rate_limit;
@@ -15,7 +16,8 @@ use crate::domain::validation::{
     self, BROWSER_INFO_MAX_CHARS, DESCRIPTION_CHARS, NAME_CHARS, PAGE_URL_MAX_CHARS, TITLE_CHARS,
 };
 use crate::domain::{DomainError, DomainResult};
-use crate::services::RequestContext;
+use crate::services::attachments::{self, Destination, IncomingFile, PreparedFile, StoredFiles};
+use crate::services::{RequestContext, guest_access};
 
 const DEFAULT_CATEGORY: &str = "general";
 const GUEST_WINDOW: TimeDelta = TimeDelta::hours(1);
@@ -150,20 +152,56 @@ async fn signed_in_requester(
     })
 }
 
-/// A signed-in user files a ticket for themselves.
-pub async fn create(ctx: &RequestContext, draft: TicketDraft) -> DomainResult<Ticket> {
+/// A signed-in user files a ticket for themselves, optionally with files and a screenshot.
+pub async fn create(
+    ctx: &RequestContext,
+    draft: TicketDraft,
+    files: Vec<IncomingFile>,
+) -> DomainResult<Ticket> {
     let principal = ctx.viewer.principal()?;
     let mut conn = ctx.state.pool.get().await?;
     let valid = validate_draft(&mut conn, &draft).await?;
     let requester = signed_in_requester(&mut conn, principal.user_id).await?;
     drop(conn);
+    let files = attachments::prepare(&ctx.state.config.conversation, files).await?;
     let ticket = new_ticket(
         valid,
         TicketSource::Portal,
         requester,
         Some(principal.user_id),
     );
-    Ok(ctx.state.ticket_writer.file(ticket).await?)
+    if files.is_empty() {
+        // The common case goes through the group-commit writer.
+        return Ok(ctx.state.ticket_writer.file(ticket).await?);
+    }
+    let stored = store_for(ctx, &ticket, files).await?;
+    let mut conn = ctx.state.pool.get().await?;
+    let filed = conn
+        .transaction(async |conn| {
+            let ticket = ticket.insert(conn).await?;
+            Attachment::insert_all(conn, stored.rows()).await?;
+            Ok::<_, DomainError>(ticket)
+        })
+        .await;
+    if filed.is_err() {
+        stored.discard(&ctx.state.storage).await;
+    }
+    filed
+}
+
+/// Stores a new ticket's files under its (already chosen) id, before the ticket row exists.
+async fn store_for(
+    ctx: &RequestContext,
+    ticket: &NewTicket,
+    files: Vec<PreparedFile>,
+) -> DomainResult<StoredFiles> {
+    let destination = Destination {
+        ticket_id: ticket.id,
+        message_id: None,
+        internal: false,
+        uploaded_by_id: ticket.created_by_id,
+    };
+    attachments::store(&ctx.state.storage, destination, files).await
 }
 
 pub struct GuestContact {
@@ -197,8 +235,15 @@ pub async fn submit_guest(
     ctx: &RequestContext,
     contact: GuestContact,
     draft: TicketDraft,
-) -> DomainResult<Ticket> {
-    submit_guest_with(ctx, contact, draft, None).await
+    files: Vec<IncomingFile>,
+) -> DomainResult<GuestReceipt> {
+    submit_guest_with(ctx, contact, draft, None, files).await
+}
+
+/// A guest's new ticket and the tracking token that opens it (shown once).
+pub struct GuestReceipt {
+    pub ticket: Ticket,
+    pub tracking_token: String,
 }
 
 /// A signed-in user files a ticket drafted from their AI-assistant conversation.
@@ -232,7 +277,8 @@ pub async fn submit_guest_with(
     contact: GuestContact,
     draft: TicketDraft,
     transcript: Option<Transcript<'_>>,
-) -> DomainResult<Ticket> {
+    files: Vec<IncomingFile>,
+) -> DomainResult<GuestReceipt> {
     let email = validation::email("customerEmail", &contact.email)?;
     let name = match contact.name.as_deref().map(str::trim) {
         None | Some("") => "Guest".to_owned(),
@@ -241,42 +287,53 @@ pub async fn submit_guest_with(
     let config = &ctx.state.config;
     let mut conn = ctx.state.pool.get().await?;
     let valid = validate_draft(&mut conn, &draft).await?;
+    let files = attachments::prepare(&config.conversation, files).await?;
     let now = Utc::now();
     let email_bucket = format!("guest:email:{email}");
     let ip_bucket = ctx.client_ip.map(|ip| format!("guest:ip:{ip}"));
-    conn.transaction(async |conn| {
-        let by_email = rate_limit::hit(conn, &email_bucket, GUEST_WINDOW, now).await?;
-        if by_email.over(config.guest_limit_per_email) {
-            return Err(DomainError::RateLimited {
-                retry_after_secs: by_email.retry_after_secs(now),
-            });
-        }
-        if let Some(bucket) = &ip_bucket {
-            let by_ip = rate_limit::hit(conn, bucket, GUEST_WINDOW, now).await?;
-            if by_ip.over(config.guest_limit_per_ip) {
+    let source = match transcript {
+        Some(_) => TicketSource::AiAssistant,
+        None => TicketSource::Guest,
+    };
+    let requester = Requester {
+        id: None,
+        name,
+        email,
+    };
+    let ticket = new_ticket(valid, source, requester, None);
+    let stored = store_for(ctx, &ticket, files).await?;
+    let filed = conn
+        .transaction(async |conn| {
+            let by_email = rate_limit::hit(conn, &email_bucket, GUEST_WINDOW, now).await?;
+            if by_email.over(config.guest_limit_per_email) {
                 return Err(DomainError::RateLimited {
-                    retry_after_secs: by_ip.retry_after_secs(now),
+                    retry_after_secs: by_email.retry_after_secs(now),
                 });
             }
-        }
-        let requester = Requester {
-            id: None,
-            name,
-            email,
-        };
-        let source = match transcript {
-            Some(_) => TicketSource::AiAssistant,
-            None => TicketSource::Guest,
-        };
-        let ticket = new_ticket(valid, source, requester, None)
-            .insert(conn)
-            .await?;
-        if let Some(transcript) = &transcript {
-            transcript.insert(conn, ticket.id).await?;
-        }
-        Ok(ticket)
-    })
-    .await
+            if let Some(bucket) = &ip_bucket {
+                let by_ip = rate_limit::hit(conn, bucket, GUEST_WINDOW, now).await?;
+                if by_ip.over(config.guest_limit_per_ip) {
+                    return Err(DomainError::RateLimited {
+                        retry_after_secs: by_ip.retry_after_secs(now),
+                    });
+                }
+            }
+            let ticket = ticket.insert(conn).await?;
+            Attachment::insert_all(conn, stored.rows()).await?;
+            if let Some(transcript) = &transcript {
+                transcript.insert(conn, ticket.id).await?;
+            }
+            let tracking_token = guest_access::issue(conn, ticket.id).await?;
+            Ok(GuestReceipt {
+                ticket,
+                tracking_token,
+            })
+        })
+        .await;
+    if filed.is_err() {
+        stored.discard(&ctx.state.storage).await;
+    }
+    filed
 }
 
 pub struct OnBehalf {

@@ -1,9 +1,11 @@
 //! Housekeeping, scheduled hourly as the `purge_trash` job: emptying the trash past its
-//! retention and dropping rate-limit windows that have ended. Both deletes are idempotent.
+//! retention (with the stored files of its tickets) and dropping rate-limit windows that have
+//! ended. Every step is idempotent.
 
 use chrono::{TimeDelta, Utc};
 
 use crate::app::AppState;
+use crate::db::models::attachment::Attachment;
 use crate::db::models::rate_limit;
 use crate::db::models::ticket::Ticket;
 
@@ -19,6 +21,10 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<Purged> {
     let now = Utc::now();
     let retention = TimeDelta::days(i64::from(state.config.trash_retention_days));
     let mut conn = state.pool.get().await?;
+    // Files first: if the rows went first, a crash in between would leave files no row
+    // points at any more.
+    let keys = Attachment::keys_of_trash(&mut conn, now - retention).await?;
+    state.storage.delete_all(&keys).await;
     let tickets = Ticket::purge_trash(&mut conn, now - retention).await?;
     let rate_limit_windows = rate_limit::purge_expired(&mut conn, now - RATE_LIMIT_KEEP).await?;
     Ok(Purged {

@@ -2,17 +2,24 @@
 //! validation and transaction. The GraphQL layer only translates to and from these.
 
 pub mod accounts;
+pub mod articles;
 pub mod assignment;
+pub mod attachments;
 pub mod categories;
 pub mod conversations;
+pub mod guest_access;
 pub mod intake;
 pub mod jobs;
+pub mod limits;
 pub mod maintenance;
+pub mod messages;
 pub mod notifications;
 pub mod notify;
+pub mod search;
 pub mod tickets;
 pub mod triage;
 pub mod users;
+pub mod verification;
 
 use std::net::IpAddr;
 

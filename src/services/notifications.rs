@@ -1,18 +1,25 @@
 //! Notification emails, one job each. The Message-ID comes from what caused the email (the
-//! ticket for a receipt, the event for an assignment or resolution), and a delivery log keyed
-//! by it makes a retried job skip a message that already went out.
+//! ticket for a receipt, the event for an assignment or resolution, the message for a reply,
+//! the account for a verification), and a delivery log keyed by it makes a retried job skip
+//! a message that already went out.
 
+use chrono::{TimeDelta, Utc};
+use diesel_async::AsyncPgConnection;
 use lettre::message::Mailbox;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::app::AppState;
+use crate::auth::refresh;
 use crate::db::models::email_delivery::{NewEmailDelivery, was_sent};
 use crate::db::models::event::TicketEvent;
+use crate::db::models::message::TicketMessage;
 use crate::db::models::ticket::Ticket;
 use crate::db::models::user::User;
+use crate::db::models::verification;
 use crate::mail::Outgoing;
 use crate::mail::notification::Notification;
+use crate::services::guest_access;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::Display)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -24,19 +31,39 @@ pub enum EmailKind {
     TicketAssigned,
     /// To the requester when their ticket is resolved.
     TicketResolved,
+    /// To the requester when staff post a public reply.
+    StaffReplied,
+    /// To the assignee when the requester replies.
+    RequesterReplied,
+    /// To a new account's address, with the link that proves it is theirs.
+    VerifyEmail,
 }
 
-/// The payload of a `send_email` job (written by the database triggers).
+/// The payload of a `send_email` job (written by the database triggers and by sign-up).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EmailJob {
     pub kind: EmailKind,
-    pub ticket_id: Uuid,
+    #[serde(default)]
+    pub ticket_id: Option<Uuid>,
     #[serde(default)]
     pub event_id: Option<i64>,
+    #[serde(default)]
+    pub message_id: Option<Uuid>,
+    #[serde(default)]
+    pub user_id: Option<Uuid>,
     pub message_key: String,
 }
 
 const FOOTER: &str = "You receive this email from the deskql help desk.";
+/// How long an email verification link works.
+pub const VERIFICATION_TTL: TimeDelta = TimeDelta::days(3);
+
+struct Letter {
+    to_name: String,
+    to_email: String,
+    ticket_id: Option<Uuid>,
+    notification: Notification,
+}
 
 pub async fn send(state: &AppState, job: &EmailJob) -> anyhow::Result<()> {
     let mailer = &state.pipeline.mailer;
@@ -45,37 +72,12 @@ pub async fn send(state: &AppState, job: &EmailJob) -> anyhow::Result<()> {
     if was_sent(&mut conn, &message_id).await? {
         return Ok(());
     }
-    let Some(ticket) = Ticket::find_live(&mut conn, job.ticket_id).await? else {
+    let Some(letter) = compose(&mut conn, &mailer.public_url, job).await? else {
         return Ok(());
     };
-    let (recipient_name, recipient_email, notification) = match job.kind {
-        EmailKind::TicketCreated => (
-            ticket.requester_name.clone(),
-            ticket.requester_email.clone(),
-            created(&ticket, &mailer.public_url),
-        ),
-        EmailKind::TicketResolved => (
-            ticket.requester_name.clone(),
-            ticket.requester_email.clone(),
-            resolved(&ticket, &mailer.public_url),
-        ),
-        EmailKind::TicketAssigned => {
-            let assignee = match job.event_id {
-                Some(event_id) => assignee_of(&mut conn, event_id).await?,
-                None => None,
-            };
-            let Some(assignee) = assignee.filter(|user| user.active) else {
-                return Ok(());
-            };
-            (
-                assignee.name,
-                assignee.email,
-                assigned(&ticket, &mailer.public_url),
-            )
-        }
-    };
     drop(conn);
-    let to = Mailbox::new(Some(recipient_name), recipient_email.parse()?);
+    let to = Mailbox::new(Some(letter.to_name), letter.to_email.parse()?);
+    let notification = &letter.notification;
     let (text, html) = notification.render()?;
     mailer
         .send(Outgoing {
@@ -90,8 +92,8 @@ pub async fn send(state: &AppState, job: &EmailJob) -> anyhow::Result<()> {
     NewEmailDelivery {
         message_id: &message_id,
         kind: &job.kind.to_string(),
-        ticket_id: Some(ticket.id),
-        recipient: &recipient_email,
+        ticket_id: letter.ticket_id,
+        recipient: &letter.to_email,
         subject: &notification.subject,
         transport: mailer.transport_name(),
     }
@@ -100,10 +102,155 @@ pub async fn send(state: &AppState, job: &EmailJob) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn assignee_of(
-    conn: &mut diesel_async::AsyncPgConnection,
-    event_id: i64,
-) -> anyhow::Result<Option<User>> {
+/// Who gets what; `None` when there is nobody to tell any more (ticket trashed, assignee
+/// deactivated, note turned out internal).
+async fn compose(
+    conn: &mut AsyncPgConnection,
+    public_url: &str,
+    job: &EmailJob,
+) -> anyhow::Result<Option<Letter>> {
+    if job.kind == EmailKind::VerifyEmail {
+        return verification(conn, public_url, job.user_id).await;
+    }
+    let Some(ticket_id) = job.ticket_id else {
+        return Ok(None);
+    };
+    let Some(ticket) = Ticket::find_live(conn, ticket_id).await? else {
+        return Ok(None);
+    };
+    let to_requester = |notification| {
+        Some(Letter {
+            to_name: ticket.requester_name.clone(),
+            to_email: ticket.requester_email.clone(),
+            ticket_id: Some(ticket.id),
+            notification,
+        })
+    };
+    let letter = match job.kind {
+        EmailKind::TicketCreated => {
+            let link = requester_link(conn, public_url, &ticket).await?;
+            to_requester(created(&ticket, link))
+        }
+        EmailKind::TicketResolved => {
+            let link = requester_link(conn, public_url, &ticket).await?;
+            to_requester(resolved(&ticket, link))
+        }
+        EmailKind::StaffReplied => match public_message(conn, job.message_id).await? {
+            Some(message) => {
+                let link = requester_link(conn, public_url, &ticket).await?;
+                to_requester(staff_replied(&ticket, &message, link))
+            }
+            None => None,
+        },
+        EmailKind::RequesterReplied => {
+            let message = public_message(conn, job.message_id).await?;
+            let assignee = match ticket.assignee_id {
+                Some(id) => User::find(conn, id).await?.filter(|u| u.active),
+                None => None,
+            };
+            match (message, assignee) {
+                (Some(message), Some(assignee)) => Some(Letter {
+                    to_name: assignee.name,
+                    to_email: assignee.email,
+                    ticket_id: Some(ticket.id),
+                    notification: requester_replied(&ticket, &message, public_url),
+                }),
+                _ => None,
+            }
+        }
+        EmailKind::TicketAssigned => {
+            let assignee = match job.event_id {
+                Some(event_id) => assignee_of(conn, event_id).await?,
+                None => None,
+            };
+            assignee.filter(|user| user.active).map(|assignee| Letter {
+                to_name: assignee.name,
+                to_email: assignee.email,
+                ticket_id: Some(ticket.id),
+                notification: assigned(&ticket, public_url),
+            })
+        }
+        EmailKind::VerifyEmail => None,
+    };
+    Ok(letter)
+}
+
+/// Internal notes never leave the building, whatever queued the job.
+async fn public_message(
+    conn: &mut AsyncPgConnection,
+    message_id: Option<Uuid>,
+) -> anyhow::Result<Option<TicketMessage>> {
+    let Some(id) = message_id else {
+        return Ok(None);
+    };
+    Ok(TicketMessage::find(conn, id).await?.filter(|m| !m.internal))
+}
+
+/// Account holders follow the portal link; a guest gets a fresh tracking link of their own.
+async fn requester_link(
+    conn: &mut AsyncPgConnection,
+    public_url: &str,
+    ticket: &Ticket,
+) -> anyhow::Result<String> {
+    Ok(match ticket.requester_id {
+        Some(_) => format!("{public_url}/tickets/{}", ticket.number),
+        None => {
+            let token = guest_access::issue(conn, ticket.id).await?;
+            format!("{public_url}/track/{token}")
+        }
+    })
+}
+
+async fn verification(
+    conn: &mut AsyncPgConnection,
+    public_url: &str,
+    user_id: Option<Uuid>,
+) -> anyhow::Result<Option<Letter>> {
+    let Some(user) = (match user_id {
+        Some(id) => User::find(conn, id).await?,
+        None => None,
+    }) else {
+        return Ok(None);
+    };
+    if user.email_verified_at.is_some() {
+        return Ok(None);
+    }
+    let token = refresh::generate();
+    let expires_at = Utc::now() + VERIFICATION_TTL;
+    verification::insert(
+        conn,
+        &refresh::digest(&token),
+        user.id,
+        &user.email,
+        expires_at,
+    )
+    .await?;
+    Ok(Some(Letter {
+        to_name: user.name.clone(),
+        to_email: user.email.clone(),
+        ticket_id: None,
+        notification: Notification {
+            subject: "Confirm your email address".into(),
+            headline: "Confirm your email address".into(),
+            intro: format!(
+                "Hi {}, please confirm that this address is yours. Requests you filed as a \
+                 guest with it will then appear in your account. The link works for {} days.",
+                user.name,
+                VERIFICATION_TTL.num_days()
+            ),
+            number: String::new(),
+            title: String::new(),
+            message: None,
+            summary: None,
+            notes: Vec::new(),
+            link_label: "Confirm my address",
+            link: format!("{public_url}/verify-email/{token}"),
+            footer: FOOTER,
+        },
+    }))
+}
+
+async fn assignee_of(conn: &mut AsyncPgConnection, event_id: i64) -> anyhow::Result<Option<User>> {
     let Some(routed) = TicketEvent::find_routed(conn, event_id).await? else {
         return Ok(None);
     };
@@ -118,38 +265,45 @@ async fn assignee_of(
     Ok(User::find(conn, user_id).await?)
 }
 
-fn created(ticket: &Ticket, public_url: &str) -> Notification {
+/// A ticket email with the parts most of them share.
+fn about(ticket: &Ticket, subject: String, headline: &str, intro: String) -> Notification {
     Notification {
-        subject: format!(
-            "[{}] We received your request: {}",
-            ticket.number, ticket.title
-        ),
-        headline: "We received your request".into(),
-        intro: format!(
-            "Hi {}, thank you for contacting support. Your ticket number is {}; we will get \
-             back to you as soon as possible.",
-            ticket.requester_name, ticket.number
-        ),
+        subject,
+        headline: headline.into(),
+        intro,
         number: ticket.number.clone(),
         title: ticket.title.clone(),
+        message: None,
         summary: None,
         notes: Vec::new(),
-        link_label: "Track your ticket",
-        link: format!("{public_url}/track/{}", ticket.number),
+        link_label: "View your ticket",
+        link: String::new(),
         footer: FOOTER,
+    }
+}
+
+fn created(ticket: &Ticket, link: String) -> Notification {
+    Notification {
+        link_label: "Track your ticket",
+        link,
+        ..about(
+            ticket,
+            format!(
+                "[{}] We received your request: {}",
+                ticket.number, ticket.title
+            ),
+            "We received your request",
+            format!(
+                "Hi {}, thank you for contacting support. Your ticket number is {}; we will get \
+                 back to you as soon as possible.",
+                ticket.requester_name, ticket.number
+            ),
+        )
     }
 }
 
 fn assigned(ticket: &Ticket, public_url: &str) -> Notification {
     Notification {
-        subject: format!("[{}] Assigned to you: {}", ticket.number, ticket.title),
-        headline: "A ticket was assigned to you".into(),
-        intro: format!(
-            "{} ({} priority) from {} is now yours.",
-            ticket.number, ticket.priority, ticket.requester_name
-        ),
-        number: ticket.number.clone(),
-        title: ticket.title.clone(),
         summary: ticket.summary.clone(),
         notes: ticket
             .helpful_notes
@@ -161,24 +315,63 @@ fn assigned(ticket: &Ticket, public_url: &str) -> Notification {
             .collect(),
         link_label: "Open the ticket",
         link: format!("{public_url}/tickets/{}", ticket.number),
-        footer: FOOTER,
+        ..about(
+            ticket,
+            format!("[{}] Assigned to you: {}", ticket.number, ticket.title),
+            "A ticket was assigned to you",
+            format!(
+                "{} ({} priority) from {} is now yours.",
+                ticket.number, ticket.priority, ticket.requester_name
+            ),
+        )
     }
 }
 
-fn resolved(ticket: &Ticket, public_url: &str) -> Notification {
+fn resolved(ticket: &Ticket, link: String) -> Notification {
     Notification {
-        subject: format!("[{}] Resolved: {}", ticket.number, ticket.title),
-        headline: "Your ticket was resolved".into(),
-        intro: format!(
-            "Hi {}, we marked {} as resolved. If the problem is still there, reply to reopen it.",
-            ticket.requester_name, ticket.number
-        ),
-        number: ticket.number.clone(),
-        title: ticket.title.clone(),
-        summary: None,
-        notes: Vec::new(),
-        link_label: "View your ticket",
-        link: format!("{public_url}/track/{}", ticket.number),
-        footer: FOOTER,
+        link,
+        ..about(
+            ticket,
+            format!("[{}] Resolved: {}", ticket.number, ticket.title),
+            "Your ticket was resolved",
+            format!(
+                "Hi {}, we marked {} as resolved. If the problem is still there, reply to reopen it.",
+                ticket.requester_name, ticket.number
+            ),
+        )
+    }
+}
+
+fn staff_replied(ticket: &Ticket, message: &TicketMessage, link: String) -> Notification {
+    Notification {
+        message: Some(message.body.clone()),
+        link_label: "Reply",
+        link,
+        ..about(
+            ticket,
+            format!("[{}] New reply: {}", ticket.number, ticket.title),
+            "We replied to your request",
+            format!(
+                "Hi {}, {} wrote:",
+                ticket.requester_name, message.author_name
+            ),
+        )
+    }
+}
+
+fn requester_replied(ticket: &Ticket, message: &TicketMessage, public_url: &str) -> Notification {
+    Notification {
+        message: Some(message.body.clone()),
+        link_label: "Open the ticket",
+        link: format!("{public_url}/tickets/{}", ticket.number),
+        ..about(
+            ticket,
+            format!("[{}] Customer replied: {}", ticket.number, ticket.title),
+            "The customer replied",
+            format!(
+                "{} replied on {} ({}):",
+                message.author_name, ticket.number, ticket.status
+            ),
+        )
     }
 }

@@ -17,7 +17,7 @@ use crate::services::intake::resolve_category;
 
 /// Whether the viewer may see this (live) ticket; hidden and foreign tickets are reported as
 /// missing so ids cannot be probed.
-fn visible(ctx: &RequestContext, ticket: Ticket) -> DomainResult<Ticket> {
+pub(crate) fn visible(ctx: &RequestContext, ticket: Ticket) -> DomainResult<Ticket> {
     let principal = ctx.viewer.principal()?;
     if principal.role.is_staff() || ticket.requester_id == Some(principal.user_id) {
         Ok(ticket)
@@ -91,11 +91,12 @@ fn event(
         from_value: from,
         to_value: to,
         actor_id: Some(actor),
+        internal: false,
     }
 }
 
-/// Locks a live ticket for a staff change and checks the optimistic version.
-async fn lock_live(
+/// Locks a live ticket for a change and checks the optimistic version.
+pub(crate) async fn lock_live(
     conn: &mut AsyncPgConnection,
     id: Uuid,
     expected_version: Option<i32>,
@@ -141,19 +142,7 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         let mut edited = false;
 
         if let Some(to) = input.status.filter(|s| *s != current.status) {
-            ensure_transition(current.status, to)?;
-            let effects = transition_effects(current.status, to);
-            let now = Utc::now();
-            changes.status = Some(to);
-            changes.resolved_at = timestamp(effects.resolved_at, now);
-            changes.closed_at = timestamp(effects.closed_at, now);
-            events.push(event(
-                id,
-                TicketEventKind::StatusChanged,
-                Some(current.status.to_string()),
-                Some(to.to_string()),
-                staff.user_id,
-            ));
+            events.push(transition(&mut changes, &current, to, Some(staff.user_id))?);
         }
         if let Some(to) = input.priority.filter(|p| *p != current.priority) {
             changes.priority = Some(to);
@@ -193,6 +182,30 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         Ok(Ticket::apply(conn, id, &changes, &events).await?)
     })
     .await
+}
+
+/// Moves `ticket` to `to` along the workflow: the status and the timestamps the move sets
+/// or clears go into `changes`; the returned event records it.
+pub(crate) fn transition(
+    changes: &mut TicketChanges,
+    ticket: &Ticket,
+    to: TicketStatus,
+    actor: Option<Uuid>,
+) -> DomainResult<NewTicketEvent> {
+    ensure_transition(ticket.status, to)?;
+    let effects = transition_effects(ticket.status, to);
+    let now = Utc::now();
+    changes.status = Some(to);
+    changes.resolved_at = timestamp(effects.resolved_at, now);
+    changes.closed_at = timestamp(effects.closed_at, now);
+    Ok(NewTicketEvent {
+        ticket_id: ticket.id,
+        kind: TicketEventKind::StatusChanged,
+        from_value: Some(ticket.status.to_string()),
+        to_value: Some(to.to_string()),
+        actor_id: actor,
+        internal: false,
+    })
 }
 
 fn timestamp(
@@ -303,5 +316,9 @@ pub async fn history(
 ) -> DomainResult<Vec<crate::db::models::event::TicketEvent>> {
     visible(ctx, ticket.clone())?;
     let mut conn = ctx.state.pool.get().await?;
-    Ok(crate::db::models::event::TicketEvent::for_ticket(&mut conn, ticket.id).await?)
+    let include_internal = ctx.viewer.is_staff();
+    Ok(
+        crate::db::models::event::TicketEvent::for_ticket(&mut conn, ticket.id, include_internal)
+            .await?,
+    )
 }

@@ -8,6 +8,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::app::AppState;
+use crate::db::models::article::{self, HelpArticle, RankedArticle};
 use crate::db::models::category::Category;
 use crate::db::models::event::NewTicketEvent;
 use crate::db::models::job::NewJob;
@@ -66,6 +67,10 @@ impl Vocabulary {
     }
 }
 
+const LINKED_ARTICLES: i64 = 2;
+/// Below this `ts_rank` a match is only a shared word in an article's body.
+const MIN_LINK_RANK: f32 = 0.1;
+
 /// Runs one triage attempt. `last_attempt` is true when the queue will not retry a failure,
 /// in which case assignment is enqueued before the failure is reported.
 pub async fn triage_ticket(
@@ -95,8 +100,11 @@ pub async fn triage_ticket(
                 .as_ref()
                 .and_then(|slug| vocabulary.category(slug))
                 .map(|c| c.id);
+            let text = format!("{} {}", ticket.title, ticket.description);
+            let articles = HelpArticle::suggest(&mut conn, &text, LINKED_ARTICLES).await?;
             conn.transaction(async |conn| {
                 apply(conn, state, ticket_id, &analysis, suggested_category_id).await?;
+                link_articles(conn, ticket_id, &articles).await?;
                 enqueue_assignment(conn, ticket_id).await
             })
             .await
@@ -139,6 +147,7 @@ async fn apply(
         from_value: None,
         to_value: Some(provider.to_owned()),
         actor_id: None,
+        internal: false,
     }];
     if let Some(priority) =
         priority_after_triage(current.priority, current.priority_source, analysis.priority)
@@ -151,6 +160,7 @@ async fn apply(
             from_value: Some(current.priority.to_string()),
             to_value: Some(priority.to_string()),
             actor_id: None,
+            internal: false,
         });
     }
     Ticket::apply(conn, ticket_id, &changes, &events).await?;
@@ -165,6 +175,19 @@ async fn apply(
     }
     .upsert(conn)
     .await?;
+    Ok(())
+}
+
+/// Links the strongest article matches to the ticket for staff to send on (a null
+/// `linked_by` marks them as triage's suggestions).
+async fn link_articles(
+    conn: &mut AsyncPgConnection,
+    ticket_id: Uuid,
+    articles: &[RankedArticle],
+) -> anyhow::Result<()> {
+    for hit in articles.iter().filter(|hit| hit.rank >= MIN_LINK_RANK) {
+        article::link(conn, ticket_id, hit.article.id, None).await?;
+    }
     Ok(())
 }
 

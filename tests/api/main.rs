@@ -2,6 +2,8 @@
 //! on its own fresh PostgreSQL database.
 
 mod accounts;
+mod articles;
+mod attachments;
 mod common;
 mod conversations;
 mod email;
@@ -11,7 +13,10 @@ mod pipeline;
 mod processes;
 mod providers;
 mod schema_file;
+mod search;
 mod statement_count;
 mod subscriptions;
+mod thread;
 mod tickets;
+mod tracking;
 mod workflow;

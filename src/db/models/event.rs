@@ -16,6 +16,8 @@ pub struct TicketEvent {
     pub to_value: Option<String>,
     pub actor_id: Option<Uuid>,
     pub occurred_at: DateTime<Utc>,
+    /// Staff-only (an internal note was added).
+    pub internal: bool,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -26,6 +28,7 @@ pub struct NewTicketEvent {
     pub from_value: Option<String>,
     pub to_value: Option<String>,
     pub actor_id: Option<Uuid>,
+    pub internal: bool,
 }
 
 /// An event with what subscribers need to decide who may see it.
@@ -84,12 +87,19 @@ impl TicketEvent {
         .await
     }
 
+    /// The ticket's events, oldest first; `include_internal` is for staff.
     pub async fn for_ticket(
         conn: &mut AsyncPgConnection,
         ticket_id: Uuid,
+        include_internal: bool,
     ) -> QueryResult<Vec<Self>> {
-        ticket_events::table
+        let mut query = ticket_events::table
             .filter(ticket_events::ticket_id.eq(ticket_id))
+            .into_boxed();
+        if !include_internal {
+            query = query.filter(ticket_events::internal.eq(false));
+        }
+        query
             .order(ticket_events::id.asc())
             .select(TicketEvent::as_select())
             .load(conn)

@@ -1,10 +1,14 @@
 //! Diesel models and the queries that read and write them.
 
+pub mod article;
+pub mod attachment;
 pub mod category;
 pub mod conversation;
 pub mod email_delivery;
 pub mod event;
+pub mod guest_access;
 pub mod job;
+pub mod message;
 pub mod rate_limit;
 pub mod session;
 pub mod setting;
@@ -12,3 +16,4 @@ pub mod ticket;
 pub mod ticket_list;
 pub mod triage;
 pub mod user;
+pub mod verification;

@@ -72,6 +72,7 @@ pub struct TicketChanges {
     pub helpful_notes: Option<Option<String>>,
     pub assignee_id: Option<Option<Uuid>>,
     pub assignment_reason: Option<Option<serde_json::Value>>,
+    pub first_response_at: Option<Option<DateTime<Utc>>>,
     pub resolved_at: Option<Option<DateTime<Utc>>>,
     pub closed_at: Option<Option<DateTime<Utc>>>,
     pub deleted_at: Option<Option<DateTime<Utc>>>,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::pg::Pg;
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Float4, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
@@ -192,4 +193,58 @@ pub async fn page(
 
 pub async fn count(conn: &mut AsyncPgConnection, filter: &TicketFilter) -> QueryResult<i64> {
     filtered(filter).count().get_result(conn).await
+}
+
+/// Tickets whose number, title or description, or one of whose messages (internal notes only
+/// with `include_internal`), match `query` as a web search; best matches first. The id set
+/// comes from the two GIN indexes before the filter is applied.
+pub async fn search(
+    conn: &mut AsyncPgConnection,
+    filter: &TicketFilter,
+    query: &str,
+    include_internal: bool,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<Ticket>> {
+    let rank = diesel::dsl::sql::<Float4>(
+        "ts_rank(tickets.search_vector, websearch_to_tsquery('english', ",
+    )
+    .bind::<Text, _>(query.to_owned())
+    .sql("))");
+    filtered(filter)
+        .filter(matching(query, include_internal))
+        .order((rank.desc(), tickets::updated_at.desc(), tickets::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select(Ticket::as_select())
+        .load(conn)
+        .await
+}
+
+pub async fn search_count(
+    conn: &mut AsyncPgConnection,
+    filter: &TicketFilter,
+    query: &str,
+    include_internal: bool,
+) -> QueryResult<i64> {
+    filtered(filter)
+        .filter(matching(query, include_internal))
+        .count()
+        .get_result(conn)
+        .await
+}
+
+fn matching(
+    query: &str,
+    include_internal: bool,
+) -> Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>> {
+    Box::new(diesel::dsl::sql::<Bool>(
+        "tickets.id IN (SELECT id FROM tickets WHERE search_vector @@ websearch_to_tsquery('english', ",
+    )
+    .bind::<Text, _>(query.to_owned())
+    .sql(") UNION SELECT ticket_id FROM ticket_messages WHERE search_vector @@ websearch_to_tsquery('english', ")
+    .bind::<Text, _>(query.to_owned())
+    .sql(") AND (")
+    .bind::<Bool, _>(include_internal)
+    .sql(" OR NOT internal))"))
 }

@@ -1,5 +1,6 @@
 mod accounts;
 mod admin;
+mod conversation;
 mod pipeline;
 mod tickets;
 
@@ -11,4 +12,5 @@ pub struct Mutation(
     tickets::TicketMutation,
     admin::AdminMutation,
     pipeline::PipelineMutation,
+    conversation::ConversationMutation,
 );

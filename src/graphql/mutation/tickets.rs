@@ -8,6 +8,7 @@ use crate::graphql::types::inputs::{
     UpdateTicketInput,
 };
 use crate::graphql::types::ticket::{GuestTicketReceipt, TicketObject};
+use crate::graphql::uploads;
 use crate::services::intake::{self, GuestContact, OnBehalf, TicketDraft};
 use crate::services::tickets::{self, TicketUpdate};
 
@@ -16,23 +17,35 @@ pub struct TicketMutation;
 
 #[Object]
 impl TicketMutation {
-    /// Files a ticket as the signed-in user.
+    /// Files a ticket as the signed-in user. Send it as a multipart request to attach files
+    /// and a screenshot.
     async fn create_ticket(
         &self,
         ctx: &Context<'_>,
         input: CreateTicketInput,
     ) -> GqlResult<TicketObject> {
+        let files = uploads::incoming(ctx, input.attachments, input.screenshot)?;
+        let draft = TicketDraft {
+            title: input.title,
+            description: input.description,
+            priority: input.priority,
+            category: input.category,
+            page_url: input.page_url,
+            browser_info: input.browser_info,
+        };
         Ok(TicketObject(
-            intake::create(request_ctx(ctx)?, input.into()).await?,
+            intake::create(request_ctx(ctx)?, draft, files).await?,
         ))
     }
 
-    /// Public intake without an account; limited per email and per IP per hour.
+    /// Public intake without an account; limited per email and per IP per hour. The receipt
+    /// carries the tracking token (also emailed as a link).
     async fn submit_guest_ticket(
         &self,
         ctx: &Context<'_>,
         input: GuestTicketInput,
     ) -> GqlResult<GuestTicketReceipt> {
+        let files = uploads::incoming(ctx, input.attachments, input.screenshot)?;
         let contact = GuestContact {
             email: input.customer_email,
             name: input.customer_name,
@@ -45,10 +58,11 @@ impl TicketMutation {
             page_url: input.page_url,
             browser_info: input.browser_info,
         };
-        let ticket = intake::submit_guest(request_ctx(ctx)?, contact, draft).await?;
+        let receipt = intake::submit_guest(request_ctx(ctx)?, contact, draft, files).await?;
         Ok(GuestTicketReceipt {
-            id: ID(ticket.id.to_string()),
-            number: ticket.number,
+            id: ID(receipt.ticket.id.to_string()),
+            number: receipt.ticket.number,
+            tracking_token: receipt.tracking_token,
         })
     }
 

@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use crate::db::models::event::TicketEvent;
 use crate::domain::ticket::{TicketEventKind, TicketStatus};
 use crate::graphql::error::GqlResult;
-use crate::graphql::loaders::{Loaders, TicketId, UserId};
+use crate::graphql::loaders::{Loaders, MessageId, TicketId, UserId};
+use crate::graphql::types::thread::TicketMessageObject;
 use crate::graphql::types::ticket::TicketObject;
 use crate::graphql::types::user::UserObject;
 
@@ -58,6 +59,21 @@ impl TicketEventObject {
     /// New value of what changed.
     async fn to_value(&self) -> Option<&str> {
         self.0.to_value.as_deref()
+    }
+
+    /// For MESSAGE_ADDED: the message (internal notes' events reach staff only).
+    async fn message(&self, ctx: &Context<'_>) -> GqlResult<Option<TicketMessageObject>> {
+        if self.0.kind != TicketEventKind::MessageAdded {
+            return Ok(None);
+        }
+        let Some(id) = self.0.to_value.as_deref().and_then(|v| v.parse().ok()) else {
+            return Ok(None);
+        };
+        Ok(ctx
+            .data::<Loaders>()?
+            .load_one(MessageId(id))
+            .await?
+            .map(TicketMessageObject))
     }
 
     async fn actor(&self, ctx: &Context<'_>) -> GqlResult<Option<UserObject>> {

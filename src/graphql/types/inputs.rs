@@ -1,11 +1,10 @@
-use async_graphql::{Enum, ID, InputObject, MaybeUndefined};
+use async_graphql::{Enum, ID, InputObject, MaybeUndefined, Upload};
 use chrono::{DateTime, Utc};
 
 use crate::domain::roles::Role;
 use crate::domain::ticket::{TicketPriority, TicketSource, TicketStatus};
 use crate::domain::triage::draft::{Speaker, Turn};
 use crate::services::conversations::Conversation;
-use crate::services::intake::TicketDraft;
 
 #[derive(InputObject)]
 pub struct SignUpInput {
@@ -39,19 +38,10 @@ pub struct CreateTicketInput {
     /// The page the user was on.
     pub page_url: Option<String>,
     pub browser_info: Option<String>,
-}
-
-impl From<CreateTicketInput> for TicketDraft {
-    fn from(input: CreateTicketInput) -> Self {
-        TicketDraft {
-            title: input.title,
-            description: input.description,
-            priority: input.priority,
-            category: input.category,
-            page_url: input.page_url,
-            browser_info: input.browser_info,
-        }
-    }
+    /// Files (multipart request): at most 5, 10 MiB each.
+    pub attachments: Option<Vec<Upload>>,
+    /// A PNG, JPEG or WebP screenshot of the page (multipart request).
+    pub screenshot: Option<Upload>,
 }
 
 #[derive(InputObject)]
@@ -65,6 +55,10 @@ pub struct GuestTicketInput {
     pub category: Option<String>,
     pub page_url: Option<String>,
     pub browser_info: Option<String>,
+    /// Files (multipart request): at most 5, 10 MiB each.
+    pub attachments: Option<Vec<Upload>>,
+    /// A PNG, JPEG or WebP screenshot of the page (multipart request).
+    pub screenshot: Option<Upload>,
 }
 
 #[derive(InputObject)]
@@ -194,4 +188,50 @@ pub struct SubmitConversationInput {
     /// Required without an account: the guest's email (guest limits apply).
     pub customer_email: Option<String>,
     pub customer_name: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct AddTicketMessageInput {
+    /// Markdown, 1–20,000 characters.
+    pub body: String,
+    /// Staff only: a note the requester never sees.
+    #[graphql(default)]
+    pub internal: bool,
+    /// Staff only: move the ticket on in the same step (e.g. WAITING_FOR_CUSTOMER).
+    pub next_status: Option<TicketStatus>,
+    /// Files (multipart request): at most 5, 10 MiB each.
+    pub attachments: Option<Vec<Upload>>,
+}
+
+#[derive(InputObject)]
+pub struct GuestReplyInput {
+    /// Markdown, 1–20,000 characters.
+    pub body: String,
+    /// Files (multipart request): at most 5, 10 MiB each.
+    pub attachments: Option<Vec<Upload>>,
+}
+
+#[derive(InputObject)]
+pub struct HelpArticleInput {
+    /// Lowercase letters, digits and dashes; derived from the title when left out.
+    pub slug: Option<String>,
+    /// 3–200 characters (required when creating).
+    pub title: Option<String>,
+    /// Markdown (required when creating).
+    pub body: Option<String>,
+    pub tags: Option<Vec<String>>,
+    /// Only published articles are public; new articles are drafts unless set.
+    pub published: Option<bool>,
+}
+
+impl From<HelpArticleInput> for crate::services::articles::ArticleInput {
+    fn from(input: HelpArticleInput) -> Self {
+        Self {
+            slug: input.slug,
+            title: input.title,
+            body: input.body,
+            tags: input.tags,
+            published: input.published,
+        }
+    }
 }

@@ -3,6 +3,8 @@ pub mod category;
 pub mod event;
 pub mod inputs;
 pub mod pipeline;
+pub mod thread;
 pub mod ticket;
 pub mod ticket_connection;
+pub mod tracking;
 pub mod user;

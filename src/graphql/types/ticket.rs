@@ -2,6 +2,7 @@ use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use crate::db::models::conversation::TicketConversation;
+use crate::db::models::message::ThreadView;
 use crate::db::models::ticket::Ticket;
 use crate::domain::DomainError;
 use crate::domain::assignment::Decision;
@@ -13,6 +14,10 @@ use crate::graphql::loaders::{CategoryId, Loaders, TriageOf, UserId};
 use crate::graphql::types::category::CategoryObject;
 use crate::graphql::types::event::TicketEventObject;
 use crate::graphql::types::pipeline::{AssignmentReason, ConversationObject, TriageObject};
+use crate::graphql::types::thread::{
+    AttachmentObject, HelpArticleObject, MessageConnection, message_page, ticket_articles,
+    ticket_attachments,
+};
 use crate::graphql::types::user::UserObject;
 use crate::services::tickets;
 
@@ -49,11 +54,13 @@ async fn load_user(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> GqlResult<Optio
     }
 }
 
-/// What a guest gets back: enough to quote the ticket, nothing to read it with.
+/// What a guest gets back: the number to quote and the secret that opens the ticket's
+/// public view (`trackTicket`); it is shown once and also emailed as a link.
 #[derive(SimpleObject)]
 pub struct GuestTicketReceipt {
     pub id: ID,
     pub number: String,
+    pub tracking_token: String,
 }
 
 #[Object(name = "Ticket")]
@@ -194,6 +201,33 @@ impl TicketObject {
     /// Optimistic-concurrency version: send it back as `expectedVersion` when editing.
     async fn version(&self) -> i32 {
         self.0.version
+    }
+
+    /// The conversation, oldest first. Internal notes are included for staff only (and
+    /// counted for staff only).
+    async fn messages(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> GqlResult<MessageConnection> {
+        let view = ThreadView {
+            ticket_id: self.0.id,
+            include_internal: request_ctx(ctx)?.viewer.is_staff(),
+        };
+        message_page(ctx, view, first, after).await
+    }
+
+    /// Files and the screenshot filed with the ticket (message files are on the messages).
+    async fn attachments(&self, ctx: &Context<'_>) -> GqlResult<Vec<AttachmentObject>> {
+        ticket_attachments(ctx, self.0.id).await
+    }
+
+    /// Help articles linked to the ticket (by staff, or suggested by triage); drafts for
+    /// staff only.
+    async fn help_articles(&self, ctx: &Context<'_>) -> GqlResult<Vec<HelpArticleObject>> {
+        let staff = request_ctx(ctx)?.viewer.is_staff();
+        ticket_articles(ctx, self.0.id, staff).await
     }
 
     /// Every recorded change, oldest first. Costed as 20 events for the complexity limit.

@@ -104,7 +104,10 @@ pub type TicketConnection = Connection<
     async_graphql::connection::EmptyFields,
 >;
 
-async fn to_filter(ctx: &RequestContext, input: TicketFilterInput) -> DomainResult<TicketFilter> {
+pub(crate) async fn to_filter(
+    ctx: &RequestContext,
+    input: TicketFilterInput,
+) -> DomainResult<TicketFilter> {
     let category_id = match input.category {
         Some(slug) => {
             let mut conn = ctx.state.pool.get().await?;

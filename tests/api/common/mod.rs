@@ -2,6 +2,7 @@
 //! a loopback port, and small GraphQL/WebSocket clients.
 
 pub mod mail;
+pub mod upload;
 pub mod ws;
 
 use std::collections::hash_map::DefaultHasher;
@@ -158,6 +159,8 @@ pub fn test_config() -> ServerConfig {
     config.listen = "127.0.0.1:0".parse().expect("addr");
     // Tests that exercise the pipeline turn workers on; the rest observe tickets as filed.
     config.pipeline.workers = 0;
+    config.conversation.attachments_dir =
+        std::env::temp_dir().join(format!("deskql-files-{}", Uuid::now_v7()));
     config
 }
 

@@ -27,11 +27,18 @@ pub struct TicketDraftSuggestion {
     pub provider: String,
 }
 
+mod conversation;
+
+/// The root query: tickets, users and the pipeline here, the conversation side (tracking,
+/// help articles, search) in `conversation`.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct Query(CoreQuery, conversation::ConversationQuery);
+
 #[derive(Default)]
-pub struct Query;
+pub struct CoreQuery;
 
 #[Object]
-impl Query {
+impl CoreQuery {
     /// The signed-in user.
     async fn me(&self, ctx: &Context<'_>) -> GqlResult<UserObject> {
         Ok(UserObject(users::me(request_ctx(ctx)?).await?))

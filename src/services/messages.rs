@@ -1,0 +1,162 @@
+//! The conversation thread of a ticket: reading it with the viewer's visibility, and adding
+//! messages (with attachments) and the status automation a reply triggers.
+
+use chrono::Utc;
+use diesel_async::AsyncConnection;
+use uuid::Uuid;
+
+use crate::db::models::attachment::Attachment;
+use crate::db::models::event::NewTicketEvent;
+use crate::db::models::message::{ThreadView, TicketMessage};
+use crate::db::models::ticket::{Ticket, TicketChanges};
+use crate::db::models::user::User;
+use crate::domain::markdown::to_safe_html;
+use crate::domain::thread::{AuthorRole, BODY_CHARS, Reply, reply_effects};
+use crate::domain::ticket::{TicketEventKind, TicketStatus};
+use crate::domain::validation;
+use crate::domain::{DomainError, DomainResult};
+use crate::services::attachments::{self, Destination, IncomingFile};
+use crate::services::{RequestContext, guest_access, limits, tickets};
+
+/// Who writes: the signed-in viewer on a ticket they can see, or a guest holding a tracking
+/// token (always as the requester).
+pub enum Writer<'a> {
+    Viewer { ticket_id: Uuid },
+    Guest { token: &'a str },
+}
+
+pub struct MessageInput {
+    pub body: String,
+    pub internal: bool,
+    pub next_status: Option<TicketStatus>,
+    pub attachments: Vec<IncomingFile>,
+}
+
+struct Author {
+    id: Option<Uuid>,
+    role: AuthorRole,
+    name: String,
+}
+
+pub async fn add(
+    ctx: &RequestContext,
+    writer: Writer<'_>,
+    input: MessageInput,
+) -> DomainResult<(Ticket, TicketMessage)> {
+    let body = validation::text_in_range("body", &input.body, BODY_CHARS)?;
+    let (ticket, author) = match writer {
+        Writer::Viewer { ticket_id } => {
+            let ticket = tickets::get(ctx, ticket_id).await?;
+            let principal = ctx.viewer.principal()?;
+            let mut conn = ctx.state.pool.get().await?;
+            let user = User::find(&mut conn, principal.user_id)
+                .await?
+                .ok_or(DomainError::Unauthenticated)?;
+            let role = if principal.role.is_staff() {
+                AuthorRole::Staff
+            } else {
+                AuthorRole::Requester
+            };
+            let author = Author {
+                id: Some(user.id),
+                role,
+                name: user.name,
+            };
+            (ticket, author)
+        }
+        Writer::Guest { token } => {
+            let ticket = guest_access::open(ctx, token).await?;
+            limit_guest_replies(ctx, &ticket).await?;
+            let author = Author {
+                id: None,
+                role: AuthorRole::Requester,
+                name: ticket.requester_name.clone(),
+            };
+            (ticket, author)
+        }
+    };
+    let reply = Reply {
+        author: author.role,
+        internal: input.internal,
+        next_status: input.next_status,
+    };
+    // Refuse early (closed ticket, notes by requesters) before reading any upload.
+    reply_effects(ticket.status, ticket.first_response_at.is_some(), reply)?;
+    let files = attachments::prepare(&ctx.state.config.conversation, input.attachments).await?;
+    let message = TicketMessage {
+        id: Uuid::now_v7(),
+        ticket_id: ticket.id,
+        author_id: author.id,
+        author_role: author.role,
+        author_name: author.name,
+        internal: input.internal,
+        body_html: to_safe_html(&body),
+        body,
+        created_at: Utc::now(),
+    };
+    let destination = Destination {
+        ticket_id: ticket.id,
+        message_id: Some(message.id),
+        internal: message.internal,
+        uploaded_by_id: author.id,
+    };
+    let storage = &ctx.state.storage;
+    let stored = attachments::store(storage, destination, files).await?;
+    let mut conn = ctx.state.pool.get().await?;
+    let result = conn
+        .transaction(async |conn| {
+            let current = tickets::lock_live(conn, ticket.id, None).await?;
+            let effects =
+                reply_effects(current.status, current.first_response_at.is_some(), reply)?;
+            let message = message.insert(conn).await?;
+            Attachment::insert_all(conn, stored.rows()).await?;
+            let mut changes = TicketChanges::default();
+            let mut events = vec![NewTicketEvent {
+                ticket_id: current.id,
+                kind: TicketEventKind::MessageAdded,
+                from_value: None,
+                to_value: Some(message.id.to_string()),
+                actor_id: author.id,
+                internal: message.internal,
+            }];
+            if let Some(to) = effects.status {
+                events.push(tickets::transition(&mut changes, &current, to, author.id)?);
+            }
+            if effects.first_response {
+                changes.first_response_at = Some(Some(message.created_at));
+            }
+            let ticket = Ticket::apply(conn, current.id, &changes, &events).await?;
+            Ok::<_, DomainError>((ticket, message))
+        })
+        .await;
+    if result.is_err() {
+        stored.discard(storage).await;
+    }
+    result
+}
+
+/// Guest replies are limited like guest intake: per requester email and per IP, hourly.
+async fn limit_guest_replies(ctx: &RequestContext, ticket: &Ticket) -> DomainResult<()> {
+    let config = &ctx.state.config;
+    let mut conn = ctx.state.pool.get().await?;
+    let by_email = format!("guest-reply:email:{}", ticket.requester_email);
+    limits::per_hour(&mut conn, &by_email, config.guest_limit_per_email * 4).await?;
+    if let Some(ip) = ctx.client_ip {
+        let by_ip = format!("guest-reply:ip:{ip}");
+        limits::per_hour(&mut conn, &by_ip, config.guest_limit_per_ip).await?;
+    }
+    Ok(())
+}
+
+/// The thread as `include_internal` allows: staff see notes, requesters and guests do not.
+pub async fn page(
+    ctx: &RequestContext,
+    view: ThreadView,
+    after: Option<Uuid>,
+    limit: i64,
+) -> DomainResult<(Vec<TicketMessage>, i64)> {
+    let mut conn = ctx.state.pool.get().await?;
+    let messages = view.page(&mut conn, after, limit).await?;
+    let total = view.count(&mut conn).await?;
+    Ok((messages, total))
+}

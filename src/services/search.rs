@@ -1,0 +1,60 @@
+//! Ticket search: full-text over number, title, description and the thread, within what the
+//! viewer may see; an exact ticket number jumps straight to that ticket.
+
+use crate::db::models::ticket::Ticket;
+use crate::db::models::ticket_list::{self, TicketFilter};
+use crate::domain::ticket::is_ticket_number;
+use crate::domain::{DomainError, DomainResult};
+use crate::services::{RequestContext, tickets};
+
+const QUERY_MAX_CHARS: usize = 200;
+
+pub struct SearchPage {
+    pub tickets: Vec<Ticket>,
+    pub total: i64,
+    /// The query was a ticket number and this is that ticket.
+    pub exact_match: bool,
+}
+
+pub async fn search(
+    ctx: &RequestContext,
+    query: &str,
+    filter: TicketFilter,
+    offset: i64,
+    limit: i64,
+) -> DomainResult<SearchPage> {
+    let filter = tickets::scope_filter(ctx, filter)?;
+    let query = query.trim();
+    if query.is_empty() || query.chars().count() > QUERY_MAX_CHARS {
+        return Err(DomainError::invalid(
+            "query",
+            format!("query must be 1 to {QUERY_MAX_CHARS} characters long"),
+        ));
+    }
+    let number = query.to_uppercase();
+    if is_ticket_number(&number) {
+        return Ok(match tickets::get_by_number(ctx, &number).await {
+            Ok(ticket) => SearchPage {
+                tickets: vec![ticket],
+                total: 1,
+                exact_match: true,
+            },
+            Err(DomainError::NotFound(_)) => SearchPage {
+                tickets: Vec::new(),
+                total: 0,
+                exact_match: false,
+            },
+            Err(other) => return Err(other),
+        });
+    }
+    let include_internal = ctx.viewer.is_staff();
+    let mut conn = ctx.state.pool.get().await?;
+    let tickets =
+        ticket_list::search(&mut conn, &filter, query, include_internal, offset, limit).await?;
+    let total = ticket_list::search_count(&mut conn, &filter, query, include_internal).await?;
+    Ok(SearchPage {
+        tickets,
+        total,
+        exact_match: false,
+    })
+}
