@@ -72,6 +72,28 @@ SELECT id, 'CREATED', 'TODO', created_by_id, created_at FROM tickets
 WHERE requester_email LIKE '%@demo.deskql.test'
 "#;
 
+/// A staff reply on every assigned demo ticket (every tenth an internal note), so thread
+/// search has realistic data. Deterministic ids make it safe to run again.
+const SEED_MESSAGES: &str = r#"
+INSERT INTO ticket_messages (id, ticket_id, author_id, author_role, author_name, internal, body,
+    body_html, created_at)
+SELECT md5('deskql-demo-message-' || t.id)::uuid, t.id, t.assignee_id, 'STAFF', 'Support team',
+       m.internal, m.body, '<p>' || m.body || '</p>', t.created_at + interval '30 minutes'
+FROM (SELECT *, row_number() OVER (ORDER BY id) AS n FROM tickets
+      WHERE requester_email LIKE '%@demo.deskql.test' AND assignee_id IS NOT NULL) AS t
+CROSS JOIN LATERAL (SELECT t.n % 10 = 0 AS internal,
+    (ARRAY['Please clear your browser cache and sign in again.',
+           'We restarted the mail relay; the reset email should arrive within minutes.',
+           'The refund was issued and takes five business days to show up.',
+           'Could you send a screenshot of the error and your browser version?',
+           'Our payment provider had an outage; please retry the payment.',
+           'The export job was fixed in release 4.2; please try again.',
+           'Dark mode is on our roadmap for the next quarter.',
+           'The dashboard was slow because of a database migration; it is fast again.'])[1 + t.n % 8]
+    AS body) AS m
+ON CONFLICT (id) DO NOTHING
+"#;
+
 const SEED_COUNTERS: &str = r#"
 INSERT INTO ticket_counters (year, last_value)
 SELECT split_part(number, '-', 2)::int, max(split_part(number, '-', 3)::int)
@@ -95,8 +117,18 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
     .get_result(&mut conn)
     .await?;
     if existing > 0 {
+        // Older demo databases predate threads; give them theirs, without jobs or emails.
+        let messages = conn
+            .transaction(async |conn| {
+                diesel::sql_query("SET LOCAL session_replication_role = replica")
+                    .execute(conn)
+                    .await?;
+                diesel::sql_query(SEED_MESSAGES).execute(conn).await
+            })
+            .await?;
         return Ok(format!(
-            "demo data already present ({existing} demo tickets); nothing to do. Password: {DEMO_PASSWORD}"
+            "demo data already present ({existing} demo tickets; {messages} messages added). \
+             Password: {DEMO_PASSWORD}"
         ));
     }
     conn.transaction(async |conn| {
@@ -119,6 +151,7 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
             .execute(conn)
             .await?;
         diesel::sql_query(SEED_EVENTS).execute(conn).await?;
+        diesel::sql_query(SEED_MESSAGES).execute(conn).await?;
         diesel::sql_query(SEED_COUNTERS).execute(conn).await?;
         Ok::<_, diesel::result::Error>(())
     })

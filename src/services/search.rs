@@ -49,9 +49,17 @@ pub async fn search(
     }
     let include_internal = ctx.viewer.is_staff();
     let mut conn = ctx.state.pool.get().await?;
-    let tickets =
+    let rows =
         ticket_list::search(&mut conn, &filter, query, include_internal, offset, limit).await?;
-    let total = ticket_list::search_count(&mut conn, &filter, query, include_internal).await?;
+    let total = match rows.first() {
+        Some((_, total)) => *total,
+        // Past the last page (or no match): the window count has no row to ride on.
+        None if offset > 0 => {
+            ticket_list::search_count(&mut conn, &filter, query, include_internal).await?
+        }
+        None => 0,
+    };
+    let tickets = rows.into_iter().map(|(ticket, _)| ticket).collect();
     Ok(SearchPage {
         tickets,
         total,
