@@ -165,6 +165,15 @@ impl Loader<TriageOf> for DbLoader {
     }
 }
 
+/// Rows of a one-to-many loader collected under their key, in query order.
+fn grouped<K: Eq + std::hash::Hash, V>(rows: impl Iterator<Item = (K, V)>) -> HashMap<K, Vec<V>> {
+    let mut groups: HashMap<K, Vec<V>> = HashMap::new();
+    for (key, value) in rows {
+        groups.entry(key).or_default().push(value);
+    }
+    groups
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MessageId(pub Uuid);
 
@@ -203,16 +212,10 @@ impl Loader<AttachmentsOfMessage> for DbLoader {
         let rows = Attachment::of_messages(&mut conn, &keys(ids, |k| k.0))
             .await
             .map_err(DomainError::from)?;
-        let mut grouped: HashMap<AttachmentsOfMessage, Vec<Attachment>> = HashMap::new();
-        for row in rows {
-            if let Some(message_id) = row.message_id {
-                grouped
-                    .entry(AttachmentsOfMessage(message_id))
-                    .or_default()
-                    .push(row);
-            }
-        }
-        Ok(grouped)
+        Ok(grouped(rows.into_iter().filter_map(|row| {
+            row.message_id
+                .map(|message_id| (AttachmentsOfMessage(message_id), row))
+        })))
     }
 }
 
@@ -229,17 +232,13 @@ impl Loader<AttachmentsOfTicket> for DbLoader {
         ids: &[AttachmentsOfTicket],
     ) -> Result<HashMap<AttachmentsOfTicket, Vec<Attachment>>, Self::Error> {
         let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
-        let rows = Attachment::of_tickets(&mut conn, &keys(ids, |k| k.0), false)
+        let rows = Attachment::of_tickets(&mut conn, &keys(ids, |k| k.0))
             .await
             .map_err(DomainError::from)?;
-        let mut grouped: HashMap<AttachmentsOfTicket, Vec<Attachment>> = HashMap::new();
-        for row in rows {
-            grouped
-                .entry(AttachmentsOfTicket(row.ticket_id))
-                .or_default()
-                .push(row);
-        }
-        Ok(grouped)
+        Ok(grouped(
+            rows.into_iter()
+                .map(|row| (AttachmentsOfTicket(row.ticket_id), row)),
+        ))
     }
 }
 
@@ -259,13 +258,8 @@ impl Loader<ArticlesOfTicket> for DbLoader {
         let rows = HelpArticle::linked_to(&mut conn, &keys(ids, |k| k.0))
             .await
             .map_err(DomainError::from)?;
-        let mut grouped: HashMap<ArticlesOfTicket, Vec<HelpArticle>> = HashMap::new();
-        for (ticket_id, article) in rows {
-            grouped
-                .entry(ArticlesOfTicket(ticket_id))
-                .or_default()
-                .push(article);
-        }
-        Ok(grouped)
+        Ok(grouped(rows.into_iter().map(|(ticket_id, article)| {
+            (ArticlesOfTicket(ticket_id), article)
+        })))
     }
 }

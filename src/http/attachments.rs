@@ -15,7 +15,7 @@ use serde::Deserialize;
 use crate::auth::Viewer;
 use crate::domain::DomainError;
 use crate::http::HttpState;
-use crate::http::auth::{Credential, credential, origin_allowed, viewer_for_token};
+use crate::http::auth::{ViewerError, request_viewer};
 use crate::services::RequestContext;
 use crate::services::attachments::{self, Downloader};
 
@@ -43,16 +43,11 @@ pub async fn download(
     let Ok(id) = id.parse() else {
         return plain(StatusCode::NOT_FOUND, "attachment not found");
     };
-    let viewer = match credential(&headers) {
-        Credential::Bearer(token) => viewer_for_token(app, &token).await,
-        Credential::Cookie(token) if origin_allowed(&app.config, &headers) => {
-            viewer_for_token(app, &token).await
-        }
-        Credential::Cookie(_) | Credential::None => Ok(Viewer::Anonymous),
-    };
-    let viewer = match viewer {
+    let viewer = match request_viewer(app, &headers).await {
         Ok(viewer) => viewer,
-        Err(err) => {
+        // A foreign page cannot use the cookie; it downloads as nobody (and finds nothing).
+        Err(ViewerError::ForeignOrigin) => Viewer::Anonymous,
+        Err(ViewerError::Internal(err)) => {
             tracing::error!(error = ?err, "cannot resolve the caller's session");
             return plain(StatusCode::INTERNAL_SERVER_ERROR, "internal server error");
         }

@@ -12,7 +12,7 @@ use crate::http::cookies;
 
 /// Where a request's access token came from: cookies need origin checks (CSRF), bearer
 /// tokens do not.
-pub enum Credential {
+enum Credential {
     Bearer(String),
     Cookie(String),
     None,
@@ -26,7 +26,7 @@ pub fn bearer(value: &str) -> Option<String> {
         .filter(|token| !token.is_empty())
 }
 
-pub fn credential(headers: &HeaderMap) -> Credential {
+fn credential(headers: &HeaderMap) -> Credential {
     if let Some(token) = headers
         .get(AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
@@ -51,6 +51,27 @@ pub async fn viewer_for_token(state: &AppState, token: &str) -> anyhow::Result<V
         Some(principal) if principal.user_id == claims.sub => Viewer::User(principal),
         _ => Viewer::Anonymous,
     })
+}
+
+/// Why a request's credentials give no viewer.
+pub enum ViewerError {
+    /// A cookie-authenticated request from an origin that may not use the cookie (CSRF).
+    ForeignOrigin,
+    Internal(anyhow::Error),
+}
+
+/// The caller of an HTTP request: the bearer token, else the access cookie when the request's
+/// origin may use it, else anonymous.
+pub async fn request_viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, ViewerError> {
+    let token = match credential(headers) {
+        Credential::Bearer(token) => token,
+        Credential::Cookie(token) if origin_allowed(&state.config, headers) => token,
+        Credential::Cookie(_) => return Err(ViewerError::ForeignOrigin),
+        Credential::None => return Ok(Viewer::Anonymous),
+    };
+    viewer_for_token(state, &token)
+        .await
+        .map_err(ViewerError::Internal)
 }
 
 /// Requests without an `Origin` header do not come from a browser page and are allowed.

@@ -18,11 +18,10 @@ use futures::TryStreamExt;
 use tokio_util::compat::TokioAsyncReadCompatExt;
 use tokio_util::io::StreamReader;
 
-use crate::auth::Viewer;
 use crate::config::IntrospectionMode;
 use crate::graphql::error::{INTERNAL_MESSAGE, code};
 use crate::graphql::loaders::request_loaders;
-use crate::http::auth::{Credential, client_ip, credential, origin_allowed, viewer_for_token};
+use crate::http::auth::{ViewerError, client_ip, request_viewer};
 use crate::http::{HttpState, REQUEST_ID_HEADER};
 use crate::services::RequestContext;
 
@@ -243,28 +242,21 @@ async fn execute(
         );
     }
     let app = &state.app;
-    let viewer = match credential(&headers) {
-        Credential::Bearer(token) => viewer_for_token(app, &token).await,
-        Credential::Cookie(token) => {
-            if !origin_allowed(&app.config, &headers) {
-                return error_response(
-                    StatusCode::FORBIDDEN,
-                    code::FORBIDDEN,
-                    "cookie-authenticated requests are not accepted from this origin",
-                );
-            }
-            viewer_for_token(app, &token).await
-        }
-        Credential::None => Ok(Viewer::Anonymous),
-    };
     let request_id = headers
         .get(REQUEST_ID_HEADER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let viewer = match viewer {
+    let viewer = match request_viewer(app, &headers).await {
         Ok(viewer) => viewer,
-        Err(err) => {
+        Err(ViewerError::ForeignOrigin) => {
+            return error_response(
+                StatusCode::FORBIDDEN,
+                code::FORBIDDEN,
+                "cookie-authenticated requests are not accepted from this origin",
+            );
+        }
+        Err(ViewerError::Internal(err)) => {
             tracing::error!(error = ?err, "cannot resolve the caller's session");
             let mut response =
                 Response::from_errors(vec![ServerError::new(INTERNAL_MESSAGE, None)]);

@@ -103,9 +103,18 @@ impl StoredFiles {
         &self.rows
     }
 
-    pub async fn discard(self, storage: &Storage) {
+    async fn discard(self, storage: &Storage) {
         let keys: Vec<String> = self.rows.into_iter().map(|row| row.storage_key).collect();
         storage.delete_all(&keys).await;
+    }
+
+    /// Passes on the outcome of the transaction that recorded the rows; when it failed, the
+    /// files are deleted so nothing is left without a row.
+    pub async fn settle<T>(self, storage: &Storage, outcome: DomainResult<T>) -> DomainResult<T> {
+        if outcome.is_err() {
+            self.discard(storage).await;
+        }
+        outcome
     }
 }
 

@@ -1,14 +1,12 @@
 //! Filing tickets: every way a ticket enters the desk (portal, public guest intake, staff on
 //! behalf of a customer, AI-assistant transcripts), with validation and guest limits.
 
-use chrono::{TimeDelta, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
 use crate::db::models::attachment::Attachment;
 use crate::db::models::category::Category;
 use crate::db::models::conversation::NewTicketConversation;
-use crate::db::models::rate_limit;
 use crate::db::models::ticket::{NewTicket, Ticket};
 use crate::db::models::user::User;
 use crate::domain::ticket::{PrioritySource, TicketPriority, TicketSource};
@@ -17,10 +15,9 @@ use crate::domain::validation::{
 };
 use crate::domain::{DomainError, DomainResult};
 use crate::services::attachments::{self, Destination, IncomingFile, PreparedFile, StoredFiles};
-use crate::services::{RequestContext, guest_access};
+use crate::services::{RequestContext, guest_access, limits};
 
 const DEFAULT_CATEGORY: &str = "general";
-const GUEST_WINDOW: TimeDelta = TimeDelta::hours(1);
 
 /// What every way of filing a ticket asks for.
 #[derive(Debug, Clone, Default)]
@@ -183,10 +180,7 @@ pub async fn create(
             Ok::<_, DomainError>(ticket)
         })
         .await;
-    if filed.is_err() {
-        stored.discard(&ctx.state.storage).await;
-    }
-    filed
+    stored.settle(&ctx.state.storage, filed).await
 }
 
 /// Stores a new ticket's files under its (already chosen) id, before the ticket row exists.
@@ -288,7 +282,6 @@ pub async fn submit_guest_with(
     let mut conn = ctx.state.pool.get().await?;
     let valid = validate_draft(&mut conn, &draft).await?;
     let files = attachments::prepare(&config.conversation, files).await?;
-    let now = Utc::now();
     let email_bucket = format!("guest:email:{email}");
     let ip_bucket = ctx.client_ip.map(|ip| format!("guest:ip:{ip}"));
     let source = match transcript {
@@ -304,19 +297,9 @@ pub async fn submit_guest_with(
     let stored = store_for(ctx, &ticket, files).await?;
     let filed = conn
         .transaction(async |conn| {
-            let by_email = rate_limit::hit(conn, &email_bucket, GUEST_WINDOW, now).await?;
-            if by_email.over(config.guest_limit_per_email) {
-                return Err(DomainError::RateLimited {
-                    retry_after_secs: by_email.retry_after_secs(now),
-                });
-            }
+            limits::per_hour(conn, &email_bucket, config.guest_limit_per_email).await?;
             if let Some(bucket) = &ip_bucket {
-                let by_ip = rate_limit::hit(conn, bucket, GUEST_WINDOW, now).await?;
-                if by_ip.over(config.guest_limit_per_ip) {
-                    return Err(DomainError::RateLimited {
-                        retry_after_secs: by_ip.retry_after_secs(now),
-                    });
-                }
+                limits::per_hour(conn, bucket, config.guest_limit_per_ip).await?;
             }
             let ticket = ticket.insert(conn).await?;
             Attachment::insert_all(conn, stored.rows()).await?;
@@ -330,10 +313,7 @@ pub async fn submit_guest_with(
             })
         })
         .await;
-    if filed.is_err() {
-        stored.discard(&ctx.state.storage).await;
-    }
-    filed
+    stored.settle(&ctx.state.storage, filed).await
 }
 
 pub struct OnBehalf {

@@ -129,10 +129,7 @@ pub async fn add(
             Ok::<_, DomainError>((ticket, message))
         })
         .await;
-    if result.is_err() {
-        stored.discard(storage).await;
-    }
-    result
+    stored.settle(storage, result).await
 }
 
 /// Guest replies are limited like guest intake: per requester email and per IP, hourly.

@@ -43,20 +43,14 @@ impl Attachment {
             .optional()
     }
 
-    /// Attachments filed with tickets (not with a message), oldest first.
+    /// Attachments filed with tickets (not with a message; never internal), oldest first.
     pub async fn of_tickets(
         conn: &mut AsyncPgConnection,
         ticket_ids: &[Uuid],
-        include_internal: bool,
     ) -> QueryResult<Vec<Self>> {
-        let mut query = attachments::table
+        attachments::table
             .filter(attachments::ticket_id.eq_any(ticket_ids))
             .filter(attachments::message_id.is_null())
-            .into_boxed();
-        if !include_internal {
-            query = query.filter(attachments::internal.eq(false));
-        }
-        query
             .order(attachments::created_at.asc())
             .select(Attachment::as_select())
             .load(conn)
