@@ -36,6 +36,8 @@ pub struct AppInner {
     pub statements: StatementCounter,
     pub ticket_writer: TicketWriter,
     pub storage: Storage,
+    /// Permits for password hashing (Argon2 is CPU- and memory-heavy).
+    pub password_slots: tokio::sync::Semaphore,
     pub shutdown: CancellationToken,
 }
 
@@ -94,13 +96,13 @@ impl AppState {
     /// listener.
     pub async fn start(database: &DatabaseConfig, config: ServerConfig) -> anyhow::Result<Self> {
         // Configuration errors first, before touching the database.
-        let pipeline = Pipeline::from_config(&database.database_url, &config.pipeline)?;
+        let pipeline = Pipeline::from_config(database.url(), &config.pipeline)?;
         let storage = Storage::from_config(&config.conversation)?;
-        db::ensure_database(&database.database_url).await?;
-        db::run_migrations(&database.database_url).await?;
+        db::ensure_database(database.url()).await?;
+        db::run_migrations(database.url()).await?;
         let statements = StatementCounter::default();
-        let pool = db::connect_pool(&database.database_url, database.db_pool_size, &statements)?;
-        let secret = match &config.jwt_secret {
+        let pool = db::connect_pool(database, &statements)?;
+        let secret = match config.jwt_secret.as_ref().map(|s| s.expose().to_owned()) {
             Some(secret) => {
                 anyhow::ensure!(
                     secret.len() >= 32,
@@ -127,7 +129,7 @@ impl AppState {
         let principals = Arc::new(PrincipalCache::default());
         let shutdown = CancellationToken::new();
         let events = EventHub::start(
-            database.database_url.clone(),
+            database.url().to_owned(),
             principals.clone(),
             shutdown.clone(),
         );
@@ -135,14 +137,15 @@ impl AppState {
         Ok(Self(Arc::new(AppInner {
             ticket_writer,
             pool,
-            database_url: database.database_url.clone(),
+            database_url: database.url().to_owned(),
             pipeline,
-            config,
             jwt,
             principals,
             events,
             statements,
             storage,
+            password_slots: tokio::sync::Semaphore::new(config.password_hash_concurrency.max(1)),
+            config,
             shutdown,
         })))
     }

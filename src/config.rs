@@ -6,18 +6,94 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
+use ipnet::IpNet;
+
+/// A setting that must never reach a log line: `Debug` prints `[redacted]`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self(value.to_owned()))
+    }
+}
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/deskql";
 
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseConfig {
     /// PostgreSQL connection URL; the database is created if it does not exist.
-    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
-    pub database_url: String,
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true, hide_env_values = true)]
+    pub database_url: Secret,
 
     /// Maximum connections in the pool.
     #[arg(long, env = "DESKQL_DB_POOL_SIZE", default_value_t = 16, global = true)]
     pub db_pool_size: usize,
+
+    /// Longest a statement may run before PostgreSQL cancels it, in milliseconds.
+    #[arg(
+        long,
+        env = "DESKQL_DB_STATEMENT_TIMEOUT_MS",
+        default_value_t = 10_000,
+        global = true
+    )]
+    pub db_statement_timeout_ms: u64,
+
+    /// Longest a request waits for a pooled connection (and for a new one to connect), in
+    /// milliseconds; then it answers SERVICE_UNAVAILABLE instead of hanging.
+    #[arg(
+        long,
+        env = "DESKQL_DB_POOL_TIMEOUT_MS",
+        default_value_t = 5_000,
+        global = true
+    )]
+    pub db_pool_timeout_ms: u64,
+}
+
+impl DatabaseConfig {
+    /// Defaults for everything but the URL (tests, tools).
+    pub fn with_url(database_url: impl Into<String>, db_pool_size: usize) -> Self {
+        Self {
+            database_url: Secret::new(database_url),
+            db_pool_size,
+            db_statement_timeout_ms: 10_000,
+            db_pool_timeout_ms: 5_000,
+        }
+    }
+
+    pub fn url(&self) -> &str {
+        self.database_url.expose()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,7 +120,7 @@ pub struct ServerConfig {
 
     /// HMAC secret for access tokens. When unset, one is generated once and kept in the database.
     #[arg(long, env = "DESKQL_JWT_SECRET", hide_env_values = true)]
-    pub jwt_secret: Option<String>,
+    pub jwt_secret: Option<Secret>,
 
     /// Lifetime of an access token, in seconds.
     #[arg(long, env = "DESKQL_ACCESS_TOKEN_TTL", default_value_t = 900)]
@@ -79,9 +155,48 @@ pub struct ServerConfig {
     #[arg(long, env = "DESKQL_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,
 
-    /// Trust the first address of `X-Forwarded-For` as the client IP (behind a reverse proxy).
+    /// Behind a reverse proxy: take the client IP from `X-Forwarded-For`, walking it from the
+    /// right past the trusted proxies (the peer and `DESKQL_TRUSTED_PROXIES`).
     #[arg(long, env = "DESKQL_TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
+
+    /// Proxies (CIDRs, comma separated) whose `X-Forwarded-For` entries are skipped when
+    /// looking for the client; the peer itself must be one of them for the header to count.
+    #[arg(
+        long,
+        env = "DESKQL_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        default_value = "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"
+    )]
+    pub trusted_proxies: Vec<IpNet>,
+
+    /// Account sign-ups per client IP per hour.
+    #[arg(long, env = "DESKQL_SIGNUP_LIMIT_PER_IP", default_value_t = 10)]
+    pub signup_limit_per_ip: i32,
+
+    /// Password hashes (sign-up, login) computed at once; the rest queue.
+    #[arg(long, env = "DESKQL_PASSWORD_HASH_CONCURRENCY", default_value_t = 2)]
+    pub password_hash_concurrency: usize,
+
+    /// `createTicket` calls per signed-in user per hour (each runs triage).
+    #[arg(
+        long,
+        env = "DESKQL_CREATE_TICKET_LIMIT_PER_USER",
+        default_value_t = 60
+    )]
+    pub create_ticket_limit_per_user: i32,
+
+    /// `draftTicketFromConversation` calls per signed-in user per hour.
+    #[arg(long, env = "DESKQL_DRAFT_LIMIT_PER_USER", default_value_t = 60)]
+    pub draft_limit_per_user: i32,
+
+    /// `searchTickets` calls per signed-in user per hour.
+    #[arg(long, env = "DESKQL_SEARCH_LIMIT_PER_USER", default_value_t = 600)]
+    pub search_limit_per_user: i32,
+
+    /// Longest one GraphQL operation may run over HTTP, in seconds.
+    #[arg(long, env = "DESKQL_OPERATION_TIMEOUT_SECS", default_value_t = 20)]
+    pub operation_timeout_secs: u64,
 
     /// Guest tickets accepted per customer email per hour.
     #[arg(long, env = "DESKQL_GUEST_LIMIT_PER_EMAIL", default_value_t = 5)]
@@ -112,6 +227,33 @@ pub struct ServerConfig {
 
     #[command(flatten)]
     pub conversation: ConversationConfig,
+
+    #[command(flatten)]
+    pub websocket: WebSocketConfig,
+}
+
+/// Limits of `/graphql/ws`.
+#[derive(Debug, Clone, Args)]
+pub struct WebSocketConfig {
+    /// Open subscriptions one WebSocket connection may hold.
+    #[arg(
+        long,
+        env = "DESKQL_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION",
+        default_value_t = 20
+    )]
+    pub ws_max_subscriptions_per_connection: usize,
+
+    /// Open subscriptions one user may hold across connections (per instance).
+    #[arg(
+        long,
+        env = "DESKQL_WS_MAX_SUBSCRIPTIONS_PER_USER",
+        default_value_t = 50
+    )]
+    pub ws_max_subscriptions_per_user: usize,
+
+    /// Seconds between server pings; a peer silent for a whole interval is disconnected.
+    #[arg(long, env = "DESKQL_WS_PING_SECS", default_value_t = 30)]
+    pub ws_ping_secs: u64,
 }
 
 /// Threads, attachments, guest tracking links and help-article suggestions.
@@ -198,7 +340,7 @@ pub struct PipelineConfig {
 
     /// API key for the LLM provider.
     #[arg(long, env = "DESKQL_LLM_API_KEY", hide_env_values = true)]
-    pub llm_api_key: Option<String>,
+    pub llm_api_key: Option<Secret>,
 
     /// Model name (default: gpt-4o-mini for openai, gemini-2.0-flash for gemini).
     #[arg(long, env = "DESKQL_LLM_MODEL")]
@@ -223,7 +365,7 @@ pub struct PipelineConfig {
     /// SMTP server, e.g. `smtp://mail:25`, `smtp://user:pass@mail:587?tls=required`,
     /// `smtps://mail:465`. When unset, emails are written as .eml files to DESKQL_MAIL_DIR.
     #[arg(long, env = "DESKQL_SMTP_URL", hide_env_values = true)]
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<Secret>,
 
     /// Directory for .eml files when no SMTP server is configured.
     #[arg(long, env = "DESKQL_MAIL_DIR", default_value = "data/mail")]
@@ -249,6 +391,10 @@ pub struct PipelineConfig {
 impl ServerConfig {
     pub fn access_token_ttl(&self) -> Duration {
         Duration::from_secs(self.access_token_ttl_secs)
+    }
+
+    pub fn operation_timeout(&self) -> Duration {
+        Duration::from_secs(self.operation_timeout_secs)
     }
 
     pub fn refresh_token_ttl(&self) -> Duration {

@@ -33,8 +33,8 @@ async fn main() -> anyhow::Result<()> {
             server::work(app).await
         }
         Command::Migrate => {
-            db::ensure_database(&cli.database.database_url).await?;
-            db::run_migrations(&cli.database.database_url).await
+            db::ensure_database(cli.database.url()).await?;
+            db::run_migrations(cli.database.url()).await
         }
         Command::Schema => {
             print!("{}", graphql::sdl());

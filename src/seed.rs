@@ -109,7 +109,7 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
         "--users must exceed {} (admins and moderators)",
         ADMINS + MODERATORS
     );
-    let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
+    let hash = password::hash(&app.password_slots, DEMO_PASSWORD.to_owned()).await?;
     let mut conn = app.pool.get().await?;
     let existing: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
         "(SELECT count(*) FROM tickets WHERE requester_email LIKE '%@demo.deskql.test')",

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use tokio::net::TcpListener;
 
 use crate::app::AppState;
-use crate::graphql::build_schema;
+use crate::graphql::Schemas;
 use crate::http::router;
 
 /// Serves on an already bound listener, with this process's job workers, until
@@ -13,7 +13,7 @@ use crate::http::router;
 pub async fn serve(app: AppState, listener: TcpListener) -> anyhow::Result<()> {
     let shutdown = app.shutdown.clone();
     let workers = crate::jobs::start_workers(&app).await?;
-    let router = router(app, build_schema());
+    let router = router(app, Schemas::build());
     let served = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

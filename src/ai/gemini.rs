@@ -19,7 +19,7 @@ const DEFAULT_MODEL: &str = "gemini-2.0-flash";
 pub struct Client {
     http: reqwest::Client,
     endpoint: String,
-    api_key: Option<String>,
+    api_key: Option<crate::config::Secret>,
     model: String,
 }
 
@@ -117,7 +117,7 @@ impl Client {
             }),
         };
         let mut request = self.http.post(&self.endpoint).json(&body);
-        if let Some(key) = &self.api_key {
+        if let Some(key) = self.api_key.as_ref().map(crate::config::Secret::expose) {
             request = request.header("x-goog-api-key", key);
         }
         let parsed: GenerateResponse = send_json(request).await?;

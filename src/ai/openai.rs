@@ -20,7 +20,7 @@ const DEFAULT_MODEL: &str = "gpt-4o-mini";
 pub struct Client {
     http: reqwest::Client,
     endpoint: String,
-    api_key: Option<String>,
+    api_key: Option<crate::config::Secret>,
     model: String,
 }
 
@@ -126,7 +126,7 @@ impl Client {
             temperature: 0.0,
         };
         let mut request = self.http.post(&self.endpoint).json(&body);
-        if let Some(key) = &self.api_key {
+        if let Some(key) = self.api_key.as_ref().map(crate::config::Secret::expose) {
             request = request.bearer_auth(key);
         }
         let parsed: ChatResponse = send_json(request).await?;

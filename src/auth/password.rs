@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use tokio::sync::Semaphore;
 
 /// Argon2id with m = 19 MiB, t = 2, p = 1 (OWASP's recommended minimum).
 fn hasher() -> Argon2<'static> {
@@ -32,13 +33,21 @@ fn verify_blocking(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Hashing takes tens of milliseconds of CPU: keep it off the async workers.
-pub async fn hash(password: String) -> anyhow::Result<String> {
+/// Hashing takes tens of milliseconds of CPU and 19 MiB: it runs off the async workers, and
+/// at most as many at once as `slots` has permits (the rest wait their turn).
+pub async fn hash(slots: &Semaphore, password: String) -> anyhow::Result<String> {
+    let _slot = slots.acquire().await?;
     tokio::task::spawn_blocking(move || hash_blocking(&password)).await?
 }
 
-/// Checks `password` against `hash`, or against a dummy hash when there is none.
-pub async fn verify(password: String, hash: Option<String>) -> anyhow::Result<bool> {
+/// Checks `password` against `hash`, or against a dummy hash when there is none (in a slot,
+/// as [`hash`]).
+pub async fn verify(
+    slots: &Semaphore,
+    password: String,
+    hash: Option<String>,
+) -> anyhow::Result<bool> {
+    let _slot = slots.acquire().await?;
     Ok(tokio::task::spawn_blocking(move || match hash {
         Some(hash) => verify_blocking(&password, &hash),
         None => {
@@ -55,18 +64,23 @@ mod tests {
 
     #[tokio::test]
     async fn round_trips_and_rejects_wrong_password() {
-        let hash = hash("correct horse".into()).await.expect("hash");
+        let slots = Semaphore::new(1);
+        let hash = hash(&slots, "correct horse".into()).await.expect("hash");
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(
-            verify("correct horse".into(), Some(hash.clone()))
+            verify(&slots, "correct horse".into(), Some(hash.clone()))
                 .await
                 .expect("verify")
         );
         assert!(
-            !verify("wrong horse".into(), Some(hash))
+            !verify(&slots, "wrong horse".into(), Some(hash))
                 .await
                 .expect("verify")
         );
-        assert!(!verify("anything".into(), None).await.expect("verify"));
+        assert!(
+            !verify(&slots, "anything".into(), None)
+                .await
+                .expect("verify")
+        );
     }
 }

@@ -65,6 +65,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    login_failures (bucket) {
+        bucket -> Text,
+        failures -> Int4,
+        last_failure_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     rate_limit_counters (bucket, window_start) {
         bucket -> Text,
         window_start -> Timestamptz,
@@ -98,6 +106,7 @@ diesel::table! {
         actor_id -> Nullable<Uuid>,
         occurred_at -> Timestamptz,
         internal -> Bool,
+        position -> Nullable<Int8>,
     }
 }
 
@@ -254,6 +263,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_verifications,
     guest_access_tokens,
     help_articles,
+    login_failures,
     rate_limit_counters,
     refresh_tokens,
     ticket_articles,

@@ -10,6 +10,9 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use futures::FutureExt;
 use url::Url;
 
+use std::time::Duration;
+
+use crate::config::DatabaseConfig;
 use crate::db::{DbPool, StatementCounter};
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -49,6 +52,25 @@ pub async fn ensure_database(database_url: &str) -> anyhow::Result<()> {
 /// harness is synchronous, so it runs on a blocking thread). The queue comes first because
 /// our triggers enqueue into it.
 pub async fn run_migrations(database_url: &str) -> anyhow::Result<()> {
+    // Instances starting together take turns: the first migrates, the others then find
+    // nothing pending. The lock is the session's, so it also ends if this process dies.
+    let mut lock = AsyncPgConnection::establish(database_url)
+        .await
+        .context("cannot connect to the database")?;
+    diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))
+        .execute(&mut lock)
+        .await?;
+    let migrated = migrate_locked(database_url).await;
+    diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
+        .execute(&mut lock)
+        .await?;
+    migrated
+}
+
+/// Advisory lock key of migrations ("deskqlmg" in ASCII).
+const MIGRATION_LOCK: i64 = 0x6465_736b_716c_6d67;
+
+async fn migrate_locked(database_url: &str) -> anyhow::Result<()> {
     crate::jobs::queue_utils(database_url, 1)?
         .migrate()
         .await
@@ -67,9 +89,11 @@ pub async fn run_migrations(database_url: &str) -> anyhow::Result<()> {
     .await?
 }
 
+/// The pool, with every wait bounded: a request waits at most `db_pool_timeout_ms` for a
+/// connection (or for a new one to connect), and PostgreSQL cancels any statement running
+/// longer than `db_statement_timeout_ms`. A slow or absent database answers an error.
 pub fn connect_pool(
-    database_url: &str,
-    max_size: usize,
+    database: &DatabaseConfig,
     counter: &StatementCounter,
 ) -> anyhow::Result<DbPool> {
     let mut config = ManagerConfig::<AsyncPgConnection>::default();
@@ -77,17 +101,33 @@ pub fn connect_pool(
     // on every checkout would cost a round trip per request.
     config.recycling_method = RecyclingMethod::Fast;
     let counter = counter.clone();
+    let wait = Duration::from_millis(database.db_pool_timeout_ms);
+    let statement_timeout = database.db_statement_timeout_ms;
     config.custom_setup = Box::new(move |url| {
         let counter = counter.clone();
         async move {
-            let mut conn = AsyncPgConnection::establish(url).await?;
+            let mut conn = tokio::time::timeout(wait, AsyncPgConnection::establish(url))
+                .await
+                .map_err(|_| {
+                    diesel::ConnectionError::BadConnection("connect timed out".into())
+                })??;
+            diesel::sql_query(format!("SET statement_timeout = {statement_timeout}"))
+                .execute(&mut conn)
+                .await
+                .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
             conn.set_instrumentation(counter.instrumentation());
             Ok(conn)
         }
         .boxed()
     });
-    let manager = AsyncDieselConnectionManager::new_with_config(database_url, config);
-    Ok(Pool::builder(manager).max_size(max_size).build()?)
+    let manager = AsyncDieselConnectionManager::new_with_config(database.url(), config);
+    Ok(Pool::builder(manager)
+        .max_size(database.db_pool_size)
+        .runtime(deadpool::Runtime::Tokio1)
+        .wait_timeout(Some(wait))
+        .create_timeout(Some(wait))
+        .recycle_timeout(Some(wait))
+        .build()?)
 }
 
 pub fn quote_ident(name: &str) -> String {

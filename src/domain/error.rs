@@ -32,6 +32,8 @@ pub enum DomainError {
     RateLimited {
         retry_after_secs: i64,
     },
+    /// The database did not answer in time (pool wait, connect or statement timeout).
+    Unavailable(anyhow::Error),
     Internal(anyhow::Error),
 }
 
@@ -77,6 +79,7 @@ impl DomainError {
             Self::RateLimited { retry_after_secs } => {
                 format!("too many requests; retry in {retry_after_secs} s")
             }
+            Self::Unavailable(_) => "the service is temporarily unavailable; retry shortly".into(),
             Self::Internal(_) => "internal server error".into(),
         }
     }
@@ -91,12 +94,20 @@ impl DomainError {
 
 impl From<diesel::result::Error> for DomainError {
     fn from(err: diesel::result::Error) -> Self {
+        // SQLSTATE 57014: `statement_timeout` cancelled the query.
+        if err.to_string().contains("statement timeout") {
+            return Self::Unavailable(err.into());
+        }
         Self::Internal(err.into())
     }
 }
 
 impl From<diesel_async::pooled_connection::deadpool::PoolError> for DomainError {
     fn from(err: diesel_async::pooled_connection::deadpool::PoolError) -> Self {
-        Self::Internal(err.into())
+        use diesel_async::pooled_connection::deadpool::PoolError;
+        match err {
+            PoolError::Timeout(_) | PoolError::Backend(_) => Self::Unavailable(err.into()),
+            other => Self::Internal(other.into()),
+        }
     }
 }

@@ -67,13 +67,20 @@ struct Listener {
     listening: watch::Sender<bool>,
 }
 
+/// Events are loaded (and broadcast) in pages of this many.
+const PAGE: i64 = 500;
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
 impl Listener {
     async fn run(self, shutdown: CancellationToken) {
         let mut backoff = Duration::from_millis(100);
+        // The last position broadcast (or passed over while nobody listened). It survives
+        // reconnects, so what committed during an outage is published on return.
+        let mut published: Option<i64> = None;
         loop {
             tokio::select! {
                 () = shutdown.cancelled() => return,
-                result = self.listen_once() => {
+                result = self.listen_once(&mut published) => {
                     self.listening.send_replace(false);
                     // Invalidations may have been missed while disconnected.
                     self.principals.clear();
@@ -90,8 +97,13 @@ impl Listener {
         }
     }
 
-    async fn listen_once(&self) -> anyhow::Result<()> {
-        let mut conn = AsyncPgConnection::establish(&self.database_url).await?;
+    async fn listen_once(&self, published: &mut Option<i64>) -> anyhow::Result<()> {
+        let mut conn = tokio::time::timeout(
+            CONNECT_TIMEOUT,
+            AsyncPgConnection::establish(&self.database_url),
+        )
+        .await
+        .map_err(|_| anyhow::anyhow!("connecting timed out"))??;
         diesel::sql_query(format!("LISTEN {EVENTS_CHANNEL}"))
             .execute(&mut conn)
             .await?;
@@ -100,6 +112,12 @@ impl Listener {
             .await?;
         // Anything cached before LISTEN took effect may be stale.
         self.principals.clear();
+        match published {
+            // Catch up on what committed while the connection was down.
+            Some(_) => self.publish_up_to(&mut conn, published, i64::MAX).await?,
+            // First start: live subscribers get what commits from now on.
+            None => *published = Some(TicketEvent::last_position(&mut conn).await?),
+        }
         self.listening.send_replace(true);
         tracing::debug!("listening for ticket events");
         let mut keepalive = tokio::time::interval(Duration::from_secs(30));
@@ -125,21 +143,49 @@ impl Listener {
                         if let Some(invalidation) = Invalidation::parse(&notification.payload) {
                             self.principals.invalidate(&invalidation);
                         }
-                    } else if let Ok(event_id) = notification.payload.parse::<i64>() {
-                        self.publish(&mut conn, event_id).await?;
+                    } else if let Ok(position) = notification.payload.parse::<i64>() {
+                        self.publish_up_to(&mut conn, published, position).await?;
                     }
                 }
             }
         }
     }
 
-    /// Loads the event on the listening connection itself (in notification order) and
-    /// broadcasts it.
-    async fn publish(&self, conn: &mut AsyncPgConnection, event_id: i64) -> anyhow::Result<()> {
-        if let Some(event) = TicketEvent::find_routed(conn, event_id).await? {
-            // No receivers is not an error: nobody is subscribed right now.
-            let _ = self.sender.send(Arc::new(event));
+    /// Broadcasts, in commit order, every event after `published` up to at least `position`
+    /// (one notification may stand for many events: they are loaded in pages, and the
+    /// notifications of events already sent are passed over). With nobody subscribed, nothing
+    /// is loaded: the position just moves on.
+    async fn publish_up_to(
+        &self,
+        conn: &mut AsyncPgConnection,
+        published: &mut Option<i64>,
+        position: i64,
+    ) -> anyhow::Result<()> {
+        let mut last = published.unwrap_or_default();
+        if position <= last {
+            return Ok(());
         }
-        Ok(())
+        if self.sender.receiver_count() == 0 {
+            let newest = if position == i64::MAX {
+                TicketEvent::last_position(conn).await?
+            } else {
+                position
+            };
+            *published = Some(last.max(newest));
+            return Ok(());
+        }
+        loop {
+            let page = TicketEvent::replay(conn, last, None, PAGE).await?;
+            let full = page.len() as i64 == PAGE;
+            for event in page {
+                last = event.event.cursor();
+                // No receivers is not an error: everyone may have just left.
+                let _ = self.sender.send(Arc::new(event));
+            }
+            *published = Some(last);
+            if !full {
+                return Ok(());
+            }
+        }
     }
 }

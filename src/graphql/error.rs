@@ -17,6 +17,9 @@ pub mod code {
     pub const INTERNAL_SERVER_ERROR: &str = "INTERNAL_SERVER_ERROR";
     pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
     pub const RESUBSCRIBE: &str = "RESUBSCRIBE";
+    pub const SUBSCRIPTION_LIMIT: &str = "SUBSCRIPTION_LIMIT";
+    pub const SERVICE_UNAVAILABLE: &str = "SERVICE_UNAVAILABLE";
+    pub const TIMEOUT: &str = "TIMEOUT";
 }
 
 pub const INTERNAL_MESSAGE: &str = "internal server error";
@@ -63,6 +66,10 @@ impl From<DomainError> for Error {
                     e.set("code", code::RATE_LIMITED);
                     e.set("retryAfter", retry_after_secs);
                 })
+            }
+            DomainError::Unavailable(source) => {
+                tracing::warn!(error = %source, "database unavailable");
+                Error::new(message).extend_with(|_, e| e.set("code", code::SERVICE_UNAVAILABLE))
             }
             DomainError::Internal(source) => {
                 // The request id is on the surrounding span; the HTTP layer adds it to the

@@ -10,7 +10,9 @@ use crate::app::AppState;
 use crate::db::models::article::HelpArticle;
 use crate::db::models::attachment::Attachment;
 use crate::db::models::category::Category;
-use crate::db::models::message::TicketMessage;
+use crate::db::models::conversation::TicketConversation;
+use crate::db::models::event::TicketEvent;
+use crate::db::models::message::{self, TicketMessage};
 use crate::db::models::ticket::Ticket;
 use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::User;
@@ -261,5 +263,133 @@ impl Loader<ArticlesOfTicket> for DbLoader {
         Ok(grouped(rows.into_iter().map(|(ticket_id, article)| {
             (ArticlesOfTicket(ticket_id), article)
         })))
+    }
+}
+
+/// The AI-assistant transcript a ticket was filed from (keyed by the ticket's id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConversationOf(pub Uuid);
+
+impl Loader<ConversationOf> for DbLoader {
+    type Value = TicketConversation;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        ids: &[ConversationOf],
+    ) -> Result<HashMap<ConversationOf, TicketConversation>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let rows = TicketConversation::find_many(&mut conn, &keys(ids, |k| k.0))
+            .await
+            .map_err(DomainError::from)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| (ConversationOf(row.ticket_id), row))
+            .collect())
+    }
+}
+
+/// Keys that differ only in their ticket share one statement; the rest of the key is the
+/// page (who reads, from where, how many).
+fn by_page<K: Copy, P: Eq + std::hash::Hash + Copy>(
+    keys: &[K],
+    page: impl Fn(&K) -> P,
+    ticket: impl Fn(&K) -> Uuid,
+) -> HashMap<P, Vec<Uuid>> {
+    grouped(keys.iter().map(|key| (page(key), ticket(key))))
+}
+
+/// One page of a ticket's thread, with the thread's total (for `messages` on every row of a
+/// ticket list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ThreadPage {
+    pub ticket_id: Uuid,
+    pub include_internal: bool,
+    pub after: Option<Uuid>,
+    pub limit: i64,
+}
+
+impl Loader<ThreadPage> for DbLoader {
+    type Value = (Vec<TicketMessage>, i64);
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        pages: &[ThreadPage],
+    ) -> Result<HashMap<ThreadPage, Self::Value>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let mut loaded = HashMap::new();
+        let groups = by_page(
+            pages,
+            |p| (p.include_internal, p.after, p.limit),
+            |p| p.ticket_id,
+        );
+        for ((include_internal, after, limit), tickets) in groups {
+            let rows = message::pages_of(&mut conn, &tickets, include_internal, after, limit)
+                .await
+                .map_err(DomainError::from)?;
+            let totals: HashMap<Uuid, i64> =
+                message::counts_of(&mut conn, &tickets, include_internal)
+                    .await
+                    .map_err(DomainError::from)?
+                    .into_iter()
+                    .collect();
+            let mut rows = grouped(rows.into_iter().map(|row| (row.ticket_id, row)));
+            for ticket_id in tickets {
+                let key = ThreadPage {
+                    ticket_id,
+                    include_internal,
+                    after,
+                    limit,
+                };
+                let page = rows.remove(&ticket_id).unwrap_or_default();
+                let total = totals.get(&ticket_id).copied().unwrap_or_default();
+                loaded.insert(key, (page, total));
+            }
+        }
+        Ok(loaded)
+    }
+}
+
+/// One page of a ticket's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HistoryPage {
+    pub ticket_id: Uuid,
+    pub include_internal: bool,
+    pub after: i64,
+    pub limit: i64,
+}
+
+impl Loader<HistoryPage> for DbLoader {
+    type Value = Vec<TicketEvent>;
+    type Error = async_graphql::Error;
+
+    async fn load(
+        &self,
+        pages: &[HistoryPage],
+    ) -> Result<HashMap<HistoryPage, Self::Value>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let mut loaded = HashMap::new();
+        let groups = by_page(
+            pages,
+            |p| (p.include_internal, p.after, p.limit),
+            |p| p.ticket_id,
+        );
+        for ((include_internal, after, limit), tickets) in groups {
+            let rows = TicketEvent::pages_of(&mut conn, &tickets, include_internal, after, limit)
+                .await
+                .map_err(DomainError::from)?;
+            let mut rows = grouped(rows.into_iter().map(|row| (row.ticket_id, row)));
+            for ticket_id in tickets {
+                let key = HistoryPage {
+                    ticket_id,
+                    include_internal,
+                    after,
+                    limit,
+                };
+                loaded.insert(key, rows.remove(&ticket_id).unwrap_or_default());
+            }
+        }
+        Ok(loaded)
     }
 }

@@ -1,7 +1,9 @@
 //! The GraphQL API: schema, types, guards, loaders and the mapping of errors to codes.
 
+pub mod armor;
 pub mod context;
 pub mod error;
+pub mod executor;
 pub mod guards;
 pub mod loaders;
 pub mod mutation;
@@ -12,23 +14,52 @@ pub mod uploads;
 
 use async_graphql::Schema;
 
+use crate::graphql::armor::Armor;
 use crate::graphql::mutation::Mutation;
 use crate::graphql::query::Query;
 use crate::graphql::subscription::Subscription;
 
 pub type DeskSchema = Schema<Query, Mutation, Subscription>;
 
-pub const MAX_DEPTH: usize = 10;
+pub use armor::MAX_DEPTH;
 pub const MAX_COMPLEXITY: usize = 10_000;
 
-pub fn build_schema() -> DeskSchema {
+/// The schema in its two faces: with introspection, and without it (nor "did you mean"
+/// suggestions, which leak field names just the same). The caller's rights pick one.
+#[derive(Clone)]
+pub struct Schemas {
+    pub open: DeskSchema,
+    pub closed: DeskSchema,
+}
+
+impl Schemas {
+    pub fn build() -> Self {
+        Self {
+            open: schema_builder().finish(),
+            closed: schema_builder()
+                .disable_introspection()
+                .disable_suggestions()
+                .finish(),
+        }
+    }
+
+    pub fn pick(&self, introspection: bool) -> &DeskSchema {
+        if introspection {
+            &self.open
+        } else {
+            &self.closed
+        }
+    }
+}
+
+fn schema_builder() -> async_graphql::SchemaBuilder<Query, Mutation, Subscription> {
+    // Depth is limited by `Armor` (which exempts introspection), not by async-graphql.
     Schema::build(Query::default(), Mutation::default(), Subscription)
-        .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
-        .finish()
+        .extension(Armor)
 }
 
 /// The SDL committed as `schema.graphql`.
 pub fn sdl() -> String {
-    build_schema().sdl()
+    schema_builder().finish().sdl()
 }

@@ -8,6 +8,7 @@ use async_graphql::{Context, ErrorExtensions, ID, Subscription as SubscriptionOb
 use futures::Stream;
 use tokio::sync::broadcast::{self, error::RecvError};
 
+use crate::auth::Viewer;
 use crate::db::models::event::{RoutedEvent, TicketEvent};
 use crate::domain::{DomainError, DomainResult};
 use crate::events::filter::EventFilter;
@@ -94,7 +95,7 @@ async fn event_stream(
                 TicketEvent::replay(&mut conn, cursor, filter.ticket_id(), REPLAY_PAGE).await?;
             let full = page.len() as i64 == REPLAY_PAGE;
             if let Some(last) = page.last() {
-                cursor = last.event.id;
+                cursor = last.event.cursor();
             }
             replay.extend(page);
             if !full {
@@ -123,6 +124,17 @@ async fn event_stream(
 }
 
 impl EventStream {
+    fn resubscribe(&mut self, message: &str) -> Option<GqlResult<TicketEventObject>> {
+        self.finished = true;
+        let last = self.last_id;
+        Some(Err(async_graphql::Error::new(message).extend_with(
+            |_, e| {
+                e.set("code", code::RESUBSCRIBE);
+                e.set("after", last.to_string());
+            },
+        )))
+    }
+
     async fn next(&mut self) -> Option<GqlResult<TicketEventObject>> {
         loop {
             if self.finished {
@@ -134,22 +146,17 @@ impl EventStream {
                     Ok(event) => event,
                     Err(RecvError::Closed) => return None,
                     Err(RecvError::Lagged(_)) => {
-                        self.finished = true;
-                        let last = self.last_id;
-                        return Some(Err(async_graphql::Error::new(
+                        return self.resubscribe(
                             "events were dropped because the client fell behind; resubscribe with `after`",
-                        )
-                        .extend_with(|_, e| {
-                            e.set("code", code::RESUBSCRIBE);
-                            e.set("after", last.to_string());
-                        })));
+                        );
                     }
                 },
             };
-            if routed.event.id <= self.last_id {
+            // Replay and broadcast overlap; positions follow commit order, so anything at or
+            // below the last one delivered was delivered.
+            if routed.event.cursor() <= self.last_id {
                 continue;
             }
-            self.last_id = routed.event.id;
             let principal = match self.current_principal().await {
                 Ok(principal) => principal,
                 Err(err) => {
@@ -157,6 +164,13 @@ impl EventStream {
                     return Some(Err(err.into()));
                 }
             };
+            // The selection under each event resolves with the rights the subscription was
+            // started with; once those change, it must be started again to be resolved anew.
+            if self.request.viewer != Viewer::User(principal) {
+                return self
+                    .resubscribe("your access changed; resubscribe with `after` to continue");
+            }
+            self.last_id = routed.event.cursor();
             if self.filter.admits(&principal, &routed) {
                 return Some(Ok(TicketEventObject(routed.event.clone())));
             }

@@ -11,7 +11,7 @@ use async_graphql::{
 use async_graphql_axum::GraphQLResponse;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, RawQuery, State};
-use axum::http::header::{ALLOW, CONTENT_TYPE};
+use axum::http::header::{ALLOW, CONTENT_TYPE, ORIGIN};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse};
 use futures::TryStreamExt;
@@ -19,9 +19,12 @@ use tokio_util::compat::TokioAsyncReadCompatExt;
 use tokio_util::io::StreamReader;
 
 use crate::config::IntrospectionMode;
+use crate::graphql::armor::check_nesting;
 use crate::graphql::error::{INTERNAL_MESSAGE, code};
 use crate::graphql::loaders::request_loaders;
-use crate::http::auth::{ViewerError, client_ip, request_viewer};
+use crate::http::auth::{
+    ViewerError, client_ip, has_bearer, has_cookie, origin_allowed, request_viewer,
+};
 use crate::http::{HttpState, REQUEST_ID_HEADER};
 use crate::services::RequestContext;
 
@@ -54,6 +57,10 @@ pub async fn post_handler(
     body: Body,
 ) -> axum::response::Response {
     if is_multipart(&headers) {
+        // Checked before the body is read: a refused upload costs no spooling.
+        if let Some(refusal) = csrf_refusal(&state.app.config, &headers, None) {
+            return refusal;
+        }
         return match multipart_request(&state, &headers, body).await {
             Ok(request) => execute(state, peer, headers, request).await,
             Err(response) => response,
@@ -93,7 +100,51 @@ pub async fn post_handler(
             );
         }
     };
+    if let Some(refusal) = csrf_refusal(&state.app.config, &headers, Some(&request)) {
+        return refusal;
+    }
     execute(state, peer, headers, request).await
+}
+
+/// Headers a page can only send after a CORS preflight, which foreign origins fail.
+const CSRF_HEADERS: [&str; 2] = ["x-deskql-csrf", "apollo-require-preflight"];
+
+/// Cross-site request forgery: a POST that does not carry a bearer token may come from a
+/// browser on someone else's page. It is refused when its Origin is foreign, and when it has
+/// no Origin and no preflighted header but is a multipart form (which any page can submit) or
+/// a cookie-authenticated mutation. `request` is `None` for multipart (checked before parsing).
+fn csrf_refusal(
+    config: &crate::config::ServerConfig,
+    headers: &HeaderMap,
+    request: Option<&Request>,
+) -> Option<axum::response::Response> {
+    if has_bearer(headers) {
+        return None;
+    }
+    let refuse = |message: &str| {
+        Some(error_response(
+            StatusCode::FORBIDDEN,
+            code::FORBIDDEN,
+            message,
+        ))
+    };
+    if headers.contains_key(ORIGIN) {
+        return if origin_allowed(config, headers) {
+            None
+        } else {
+            refuse("requests from this origin are not accepted")
+        };
+    }
+    if CSRF_HEADERS.iter().any(|name| headers.contains_key(*name)) {
+        return None;
+    }
+    match request {
+        None => refuse("multipart requests need an Origin or an x-deskql-csrf header"),
+        Some(request) if has_cookie(headers) && is_mutation(request) => {
+            refuse("cookie-authenticated mutations need an Origin or an x-deskql-csrf header")
+        }
+        Some(_) => None,
+    }
 }
 
 fn is_multipart(headers: &HeaderMap) -> bool {
@@ -216,7 +267,12 @@ pub async fn get_handler(
     execute(state, peer, headers, request).await
 }
 
+/// Whether the operation to run is a mutation. Unparseable text is not one (execution then
+/// reports the error); text nested too deep to parse safely is treated as one.
 fn is_mutation(request: &Request) -> bool {
+    if check_nesting(&request.query).is_err() {
+        return true;
+    }
     let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
         return false;
     };
@@ -232,7 +288,7 @@ async fn execute(
     state: HttpState,
     peer: SocketAddr,
     headers: HeaderMap,
-    mut request: Request,
+    request: Request,
 ) -> axum::response::Response {
     if request.query.chars().count() > MAX_QUERY_CHARS {
         return error_response(
@@ -257,11 +313,12 @@ async fn execute(
             );
         }
         Err(ViewerError::Internal(err)) => {
-            tracing::error!(error = ?err, "cannot resolve the caller's session");
-            let mut response =
-                Response::from_errors(vec![ServerError::new(INTERNAL_MESSAGE, None)]);
-            finish_errors(&mut response, &request_id);
-            return GraphQLResponse::from(response).into_response();
+            tracing::error!(error = ?err, request_id, "cannot resolve the caller's session");
+            return coded_error_response(
+                code::INTERNAL_SERVER_ERROR,
+                INTERNAL_MESSAGE,
+                &request_id,
+            );
         }
     };
     let introspection_allowed = match app.config.introspection {
@@ -269,18 +326,41 @@ async fn execute(
         IntrospectionMode::Staff => viewer.is_staff(),
         IntrospectionMode::Off => false,
     };
-    if !introspection_allowed {
-        request = request.disable_introspection();
-    }
     let context = RequestContext {
         state: app.clone(),
         viewer,
         client_ip: Some(client_ip(&app.config, &headers, peer)),
     };
     let request = request.data(context).data(request_loaders(app));
-    let mut response = state.schema.execute(request).await;
+    let schema = state.schemas.pick(introspection_allowed);
+    // The last line of defence: whatever an operation waits on, the caller gets an answer.
+    let Ok(mut response) =
+        tokio::time::timeout(app.config.operation_timeout(), schema.execute(request)).await
+    else {
+        tracing::warn!(request_id, "operation timed out");
+        return coded_error_response(
+            code::TIMEOUT,
+            "the operation took too long and was stopped",
+            &request_id,
+        );
+    };
     finish_errors(&mut response, &request_id);
     GraphQLResponse::from(response).into_response()
+}
+
+/// A GraphQL error response with a code, carrying the request id to quote in a report.
+fn coded_error_response(
+    error_code: &str,
+    message: &str,
+    request_id: &str,
+) -> axum::response::Response {
+    let mut error = ServerError::new(message, None);
+    let extensions = error
+        .extensions
+        .get_or_insert_with(ErrorExtensionValues::default);
+    extensions.set("code", error_code);
+    extensions.set("requestId", request_id);
+    GraphQLResponse::from(Response::from_errors(vec![error])).into_response()
 }
 
 /// Every error leaves with a code; internal ones carry the request id to quote in a report.
@@ -291,7 +371,9 @@ fn finish_errors(response: &mut Response, request_id: &str) {
             .get_or_insert_with(ErrorExtensionValues::default);
         let existing = extensions.get("code").cloned();
         match existing {
-            Some(Value::String(code)) if code == code::INTERNAL_SERVER_ERROR => {
+            Some(Value::String(code))
+                if code == code::INTERNAL_SERVER_ERROR || code == code::SERVICE_UNAVAILABLE =>
+            {
                 extensions.set("requestId", request_id);
             }
             Some(_) => {}

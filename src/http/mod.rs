@@ -17,22 +17,31 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use std::sync::Arc;
+
 use crate::app::AppState;
-use crate::graphql::DeskSchema;
+use crate::graphql::Schemas;
+use crate::graphql::executor::SubscriptionCounts;
 
 pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
 #[derive(Clone)]
 pub struct HttpState {
     pub app: AppState,
-    pub schema: DeskSchema,
+    pub schemas: Schemas,
+    /// Open WebSocket subscriptions per user, for the per-user cap.
+    pub subscriptions: Arc<SubscriptionCounts>,
 }
 
-pub fn router(app: AppState, schema: DeskSchema) -> Router {
+pub fn router(app: AppState, schemas: Schemas) -> Router {
     // JSON bodies are held to DESKQL_MAX_BODY_BYTES by the GraphQL handler; this cap is for
     // streamed multipart uploads, which no extractor limit covers.
     let body_limit = app.config.conversation.max_upload_request_bytes;
-    let state = HttpState { app, schema };
+    let state = HttpState {
+        app,
+        schemas,
+        subscriptions: Arc::default(),
+    };
     Router::new()
         .route("/graphql", get(graphql::get_handler).post(graphql::post_handler))
         .route("/graphql/ws", get(ws::handler))

@@ -1,9 +1,11 @@
-//! GraphQL subscriptions over WebSocket. The connection handshake is ours (so bad credentials
-//! close with 4403 and a missing `connection_init` with 4408); after it, async-graphql runs
-//! the protocol.
+//! GraphQL subscriptions over WebSocket (graphql-transport-ws only). The connection handshake
+//! is ours (bad credentials close with 4403, a missing `connection_init` with 4408, an
+//! operation before it with 4401); after it, async-graphql runs the protocol through
+//! [`ConnectionExecutor`], which re-checks the caller for every operation.
 
 use std::net::SocketAddr;
-use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use async_graphql::Data;
@@ -15,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use futures::{SinkExt, StreamExt};
 
 use crate::auth::Viewer;
+use crate::graphql::executor::{ConnectionExecutor, SubscriptionCaps};
 use crate::graphql::loaders::connection_loaders;
 use crate::http::HttpState;
 use crate::http::auth::{bearer, client_ip, origin_allowed, viewer_for_token};
@@ -22,9 +25,13 @@ use crate::http::cookies;
 use crate::services::RequestContext;
 
 pub const INIT_TIMEOUT: Duration = Duration::from_secs(3);
+pub const CLOSE_UNAUTHORIZED: u16 = 4401;
 pub const CLOSE_FORBIDDEN: u16 = 4403;
 pub const CLOSE_INIT_TIMEOUT: u16 = 4408;
 pub const CLOSE_BAD_REQUEST: u16 = 4400;
+/// Largest message (and frame) a client may send, before or after authentication.
+pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;
+const GRAPHQL_TRANSPORT_WS: &str = "graphql-transport-ws";
 
 pub async fn handler(
     State(state): State<HttpState>,
@@ -35,20 +42,29 @@ pub async fn handler(
     if !origin_allowed(&state.app.config, &headers) {
         return (StatusCode::FORBIDDEN, "origin not allowed").into_response();
     }
-    let protocol = headers
+    // A client that names subprotocols must offer graphql-transport-ws; the legacy
+    // subscriptions-transport-ws (`graphql-ws`) is refused. Naming none means ours.
+    let offered = headers
         .get("sec-websocket-protocol")
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| {
-            value
-                .split(',')
-                .find_map(|p| WebSocketProtocols::from_str(p.trim()).ok())
-        })
-        .unwrap_or(WebSocketProtocols::GraphQLWS);
+        .and_then(|value| value.to_str().ok());
+    if let Some(offered) = offered
+        && !offered
+            .split(',')
+            .any(|p| p.trim().eq_ignore_ascii_case(GRAPHQL_TRANSPORT_WS))
+    {
+        return (
+            StatusCode::BAD_REQUEST,
+            "unsupported WebSocket subprotocol; use graphql-transport-ws",
+        )
+            .into_response();
+    }
     let cookie_token = cookies::access_token(&headers);
     let ip = client_ip(&state.app.config, &headers, peer);
     upgrade
-        .protocols([protocol.sec_websocket_protocol()])
-        .on_upgrade(move |socket| serve(state, socket, protocol, cookie_token, ip))
+        .protocols([GRAPHQL_TRANSPORT_WS])
+        .max_message_size(MAX_MESSAGE_BYTES)
+        .max_frame_size(MAX_MESSAGE_BYTES)
+        .on_upgrade(move |socket| serve(state, socket, cookie_token, ip))
 }
 
 async fn close(mut socket: WebSocket, code: u16, reason: &'static str) {
@@ -74,7 +90,6 @@ async fn first_text(socket: &mut WebSocket) -> Option<String> {
 async fn serve(
     state: HttpState,
     mut socket: WebSocket,
-    protocol: WebSocketProtocols,
     cookie_token: Option<String>,
     ip: std::net::IpAddr,
 ) {
@@ -93,8 +108,10 @@ async fn serve(
     let Ok(message) = serde_json::from_str::<serde_json::Value>(&init) else {
         return close(socket, CLOSE_BAD_REQUEST, "invalid message").await;
     };
-    if message.get("type").and_then(|t| t.as_str()) != Some("connection_init") {
-        return close(socket, CLOSE_BAD_REQUEST, "expected connection_init").await;
+    match message.get("type").and_then(|t| t.as_str()) {
+        Some("connection_init") => {}
+        Some("subscribe") => return close(socket, CLOSE_UNAUTHORIZED, "Unauthorized").await,
+        _ => return close(socket, CLOSE_BAD_REQUEST, "expected connection_init").await,
     }
     let token = message
         .get("payload")
@@ -118,27 +135,43 @@ async fn serve(
             }
         },
     };
-    let mut data = Data::default();
-    data.insert(RequestContext {
+    let base = RequestContext {
         state: app.clone(),
         viewer,
         client_ip: Some(ip),
-    });
+    };
+    let limits = &app.config.websocket;
+    let executor = ConnectionExecutor::new(
+        state.schemas.clone(),
+        base,
+        state.subscriptions.clone(),
+        SubscriptionCaps {
+            per_connection: limits.ws_max_subscriptions_per_connection,
+            per_user: limits.ws_max_subscriptions_per_user,
+        },
+    );
+    let mut data = Data::default();
     data.insert(connection_loaders(app));
 
     let (mut sink, stream) = socket.split();
+    // Any frame from the client (a pong included) proves it is alive.
+    let heard = Arc::new(AtomicBool::new(true));
+    let heard_in = heard.clone();
     // The init message was consumed above; hand it to the protocol engine first.
     let input = futures::stream::once(async move { init.into_bytes() }).chain(stream.filter_map(
-        |message| async move {
-            match message {
-                Ok(Message::Text(text)) => Some(text.as_bytes().to_vec()),
-                Ok(Message::Binary(bytes)) => Some(bytes.to_vec()),
-                _ => None,
+        move |message| {
+            heard_in.store(true, Ordering::Relaxed);
+            async move {
+                match message {
+                    Ok(Message::Text(text)) => Some(text.as_bytes().to_vec()),
+                    Ok(Message::Binary(bytes)) => Some(bytes.to_vec()),
+                    _ => None,
+                }
             }
         },
     ));
     let mut outgoing = Box::pin(
-        async_graphql::http::WebSocket::new(state.schema.clone(), input, protocol)
+        async_graphql::http::WebSocket::new(executor, input, WebSocketProtocols::GraphQLWS)
             .connection_data(data)
             .map(|message| match message {
                 WsMessage::Text(text) => Message::Text(text.into()),
@@ -149,11 +182,23 @@ async fn serve(
             }),
     );
     let shutdown = app.shutdown.clone();
+    let mut ping = tokio::time::interval(Duration::from_secs(limits.ws_ping_secs.max(1)));
+    ping.reset();
     loop {
         tokio::select! {
             () = shutdown.cancelled() => {
                 let _ = sink.send(Message::Close(Some(CloseFrame { code: 1001, reason: "server shutting down".into() }))).await;
                 break;
+            }
+            _ = ping.tick() => {
+                // Silent for a whole interval since the last ping: the peer is gone.
+                if !heard.swap(false, Ordering::Relaxed) {
+                    let _ = sink.send(Message::Close(Some(CloseFrame { code: 1001, reason: "keepalive timeout".into() }))).await;
+                    break;
+                }
+                if sink.send(Message::Ping(Default::default())).await.is_err() {
+                    break;
+                }
             }
             next = outgoing.next() => match next {
                 Some(message) => if sink.send(message).await.is_err() { break },

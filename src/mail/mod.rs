@@ -47,7 +47,7 @@ impl Mailer {
         let domain = from.email.domain().to_owned();
         let transport = match &config.smtp_url {
             Some(url) => Transport::Smtp(
-                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
                     .context("DESKQL_SMTP_URL is not a valid smtp:// or smtps:// URL")?
                     .timeout(Some(SMTP_TIMEOUT))
                     .build(),

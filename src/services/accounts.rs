@@ -7,14 +7,14 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::auth::principals::Invalidation;
 use crate::auth::{password, refresh};
-use crate::db::models::rate_limit;
+use crate::db::models::login_failure::{self, Attempt};
 use crate::db::models::session;
 use crate::db::models::user::{NewUser, User};
 use crate::domain::roles::Role;
 use crate::domain::validation::{self, NAME_CHARS};
 use crate::domain::{DomainError, DomainResult};
 use crate::services::notify::invalidate_auth;
-use crate::services::{RequestContext, verification};
+use crate::services::{RequestContext, limits, verification};
 
 const LOGIN_WINDOW: TimeDelta = TimeDelta::minutes(15);
 const INVALID_LOGIN: &str = "invalid email or password";
@@ -36,7 +36,19 @@ pub async fn sign_up(ctx: &RequestContext, input: SignUp) -> DomainResult<Sessio
     let email = validation::email("email", &input.email)?;
     validation::password("password", &input.password)?;
     let name = validation::text_in_range("name", &input.name, NAME_CHARS)?;
-    let hash = password::hash(input.password).await?;
+    let mut conn = ctx.state.pool.get().await?;
+    // Counted before the expensive hash and the email; a failed sign-up still counts (a
+    // caller probing for registered addresses spends the allowance too).
+    if let Some(ip) = ctx.client_ip {
+        limits::per_hour(
+            &mut conn,
+            &format!("signup:ip:{ip}"),
+            ctx.state.config.signup_limit_per_ip,
+        )
+        .await?;
+    }
+    drop(conn);
+    let hash = password::hash(&ctx.state.password_slots, input.password).await?;
     let mut conn = ctx.state.pool.get().await?;
     let user = conn
         .transaction(async |conn| {
@@ -66,45 +78,48 @@ pub async fn log_in(
     password_text: String,
 ) -> DomainResult<Session> {
     let email = email.trim().to_lowercase();
-    let now = Utc::now();
-    let account_bucket = format!("login-fail:account:{email}");
-    let ip_bucket = ctx.client_ip.map(|ip| format!("login-fail:ip:{ip}"));
+    let account_bucket = format!("account:{email}");
     let config = &ctx.state.config;
     let mut conn = ctx.state.pool.get().await?;
 
-    let account = rate_limit::peek(&mut conn, &account_bucket, LOGIN_WINDOW, now).await?;
-    if account.hits >= config.login_failures_per_account {
-        return Err(DomainError::RateLimited {
-            retry_after_secs: account.retry_after_secs(now),
-        });
+    // Every attempt is counted as a failure before the password is checked, so parallel
+    // guesses cannot all slip under the budget; a success forgets the account's count.
+    if let Some(ip) = ctx.client_ip {
+        let bucket = format!("ip:{ip}");
+        reserve_attempt(&mut conn, &bucket, config.login_failures_per_ip).await?;
     }
-    if let Some(bucket) = &ip_bucket {
-        let ip = rate_limit::peek(&mut conn, bucket, LOGIN_WINDOW, now).await?;
-        if ip.hits >= config.login_failures_per_ip {
-            return Err(DomainError::RateLimited {
-                retry_after_secs: ip.retry_after_secs(now),
-            });
-        }
-    }
+    reserve_attempt(
+        &mut conn,
+        &account_bucket,
+        config.login_failures_per_account,
+    )
+    .await?;
 
     let found = User::find_credentials(&mut conn, &email).await?;
     let (user, hash) = match found {
         Some((user, hash)) if user.active => (Some(user), hash),
         _ => (None, None),
     };
-    let verified = password::verify(password_text, hash).await?;
+    drop(conn);
+    let verified = password::verify(&ctx.state.password_slots, password_text, hash).await?;
+    let mut conn = ctx.state.pool.get().await?;
     match user {
         Some(user) if verified => {
-            rate_limit::reset(&mut conn, &account_bucket, LOGIN_WINDOW, now).await?;
+            login_failure::clear(&mut conn, &account_bucket).await?;
             start_session(&ctx.state, &mut conn, user).await
         }
-        _ => {
-            rate_limit::hit(&mut conn, &account_bucket, LOGIN_WINDOW, now).await?;
-            if let Some(bucket) = &ip_bucket {
-                rate_limit::hit(&mut conn, bucket, LOGIN_WINDOW, now).await?;
-            }
-            Err(DomainError::InvalidCredentials(INVALID_LOGIN))
-        }
+        _ => Err(DomainError::InvalidCredentials(INVALID_LOGIN)),
+    }
+}
+
+async fn reserve_attempt(
+    conn: &mut AsyncPgConnection,
+    bucket: &str,
+    budget: i32,
+) -> DomainResult<()> {
+    match login_failure::reserve(conn, bucket, budget, LOGIN_WINDOW).await? {
+        Attempt::Allowed { .. } => Ok(()),
+        Attempt::Locked { retry_after_secs } => Err(DomainError::RateLimited { retry_after_secs }),
     }
 }
 
@@ -216,7 +231,7 @@ pub async fn create_admin(
     let email = validation::email("email", email)?;
     let name = validation::text_in_range("name", name, NAME_CHARS)?;
     validation::password("password", &password_text)?;
-    let hash = password::hash(password_text).await?;
+    let hash = password::hash(&state.password_slots, password_text).await?;
     let mut conn = state.pool.get().await?;
     crate::db::models::user::upsert_admin(&mut conn, &email, &name, &hash)
         .await

@@ -79,6 +79,13 @@ pub async fn draft(ctx: &RequestContext, conversation: &Conversation) -> DomainR
     validate(conversation)?;
     let mut conn = ctx.state.pool.get().await?;
     limits::anonymous_per_ip(ctx, &mut conn, "draft", GUEST_DRAFTS_PER_HOUR).await?;
+    limits::per_user(
+        ctx,
+        &mut conn,
+        "draft",
+        ctx.state.config.draft_limit_per_user,
+    )
+    .await?;
     let pipeline = &ctx.state.pipeline;
     let vocabulary = Vocabulary::load(&mut conn, &pipeline.synonyms).await?;
     drop(conn);

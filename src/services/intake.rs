@@ -158,6 +158,9 @@ pub async fn create(
     let principal = ctx.viewer.principal()?;
     let mut conn = ctx.state.pool.get().await?;
     let valid = validate_draft(&mut conn, &draft).await?;
+    // Each ticket runs triage (possibly a paid LLM call).
+    let limit = ctx.state.config.create_ticket_limit_per_user;
+    limits::per_user(ctx, &mut conn, "create-ticket", limit).await?;
     let requester = signed_in_requester(&mut conn, principal.user_id).await?;
     drop(conn);
     let files = attachments::prepare(&ctx.state.config.conversation, files).await?;
@@ -279,11 +282,19 @@ pub async fn submit_guest_with(
         Some(name) => validation::text_in_range("customerName", name, NAME_CHARS)?,
     };
     let config = &ctx.state.config;
-    let mut conn = ctx.state.pool.get().await?;
-    let valid = validate_draft(&mut conn, &draft).await?;
-    let files = attachments::prepare(&config.conversation, files).await?;
     let email_bucket = format!("guest:email:{email}");
     let ip_bucket = ctx.client_ip.map(|ip| format!("guest:ip:{ip}"));
+    let mut conn = ctx.state.pool.get().await?;
+    let valid = validate_draft(&mut conn, &draft).await?;
+    // A caller already over a limit is refused before any file is read or stored.
+    limits::ensure_under(&mut conn, &email_bucket, config.guest_limit_per_email).await?;
+    if let Some(bucket) = &ip_bucket {
+        limits::ensure_under(&mut conn, bucket, config.guest_limit_per_ip).await?;
+    }
+    // Files are checked and stored without holding a connection; the short transaction
+    // below counts the submission (authoritatively) and records it.
+    drop(conn);
+    let files = attachments::prepare(&config.conversation, files).await?;
     let source = match transcript {
         Some(_) => TicketSource::AiAssistant,
         None => TicketSource::Guest,
@@ -295,6 +306,10 @@ pub async fn submit_guest_with(
     };
     let ticket = new_ticket(valid, source, requester, None);
     let stored = store_for(ctx, &ticket, files).await?;
+    let mut conn = match ctx.state.pool.get().await {
+        Ok(conn) => conn,
+        Err(err) => return stored.settle(&ctx.state.storage, Err(err.into())).await,
+    };
     let filed = conn
         .transaction(async |conn| {
             limits::per_hour(conn, &email_bucket, config.guest_limit_per_email).await?;

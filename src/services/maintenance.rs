@@ -1,13 +1,14 @@
 //! Housekeeping, scheduled hourly as the `purge_trash` job: emptying the trash past its
-//! retention (with the stored files of its tickets) and dropping rate-limit windows that have
-//! ended. Every step is idempotent.
+//! retention (with the stored files of its tickets), dropping rate-limit windows that have
+//! ended, and deleting expired sessions, links, tokens and old delivery logs. Every step is
+//! idempotent.
 
 use chrono::{TimeDelta, Utc};
 
 use crate::app::AppState;
 use crate::db::models::attachment::Attachment;
-use crate::db::models::rate_limit;
 use crate::db::models::ticket::Ticket;
+use crate::db::models::{rate_limit, retention};
 
 /// Longer than any rate-limit window in use.
 const RATE_LIMIT_KEEP: TimeDelta = TimeDelta::hours(2);
@@ -15,6 +16,7 @@ const RATE_LIMIT_KEEP: TimeDelta = TimeDelta::hours(2);
 pub struct Purged {
     pub tickets: usize,
     pub rate_limit_windows: usize,
+    pub expired_credentials: usize,
 }
 
 pub async fn run_once(state: &AppState) -> anyhow::Result<Purged> {
@@ -27,8 +29,10 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<Purged> {
     state.storage.delete_all(&keys).await;
     let tickets = Ticket::purge_trash(&mut conn, now - retention).await?;
     let rate_limit_windows = rate_limit::purge_expired(&mut conn, now - RATE_LIMIT_KEEP).await?;
+    let expired_credentials = retention::purge_expired(&mut conn).await?;
     Ok(Purged {
         tickets,
         rate_limit_windows,
+        expired_credentials,
     })
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::db::models::attachment::Attachment;
 use crate::db::models::event::NewTicketEvent;
-use crate::db::models::message::{ThreadView, TicketMessage};
+use crate::db::models::message::TicketMessage;
 use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::user::User;
 use crate::domain::markdown::to_safe_html;
@@ -143,17 +143,4 @@ async fn limit_guest_replies(ctx: &RequestContext, ticket: &Ticket) -> DomainRes
         limits::per_hour(&mut conn, &by_ip, config.guest_limit_per_ip).await?;
     }
     Ok(())
-}
-
-/// The thread as `include_internal` allows: staff see notes, requesters and guests do not.
-pub async fn page(
-    ctx: &RequestContext,
-    view: ThreadView,
-    after: Option<Uuid>,
-    limit: i64,
-) -> DomainResult<(Vec<TicketMessage>, i64)> {
-    let mut conn = ctx.state.pool.get().await?;
-    let messages = view.page(&mut conn, after, limit).await?;
-    let total = view.count(&mut conn).await?;
-    Ok((messages, total))
 }

@@ -5,7 +5,7 @@ use crate::db::models::ticket::Ticket;
 use crate::db::models::ticket_list::{self, TicketFilter};
 use crate::domain::ticket::is_ticket_number;
 use crate::domain::{DomainError, DomainResult};
-use crate::services::{RequestContext, tickets};
+use crate::services::{RequestContext, limits, tickets};
 
 const QUERY_MAX_CHARS: usize = 200;
 
@@ -31,6 +31,15 @@ pub async fn search(
             format!("query must be 1 to {QUERY_MAX_CHARS} characters long"),
         ));
     }
+    let mut conn = ctx.state.pool.get().await?;
+    limits::per_user(
+        ctx,
+        &mut conn,
+        "search",
+        ctx.state.config.search_limit_per_user,
+    )
+    .await?;
+    drop(conn);
     let number = query.to_uppercase();
     if is_ticket_number(&number) {
         return Ok(match tickets::get_by_number(ctx, &number).await {

@@ -309,16 +309,3 @@ pub async fn restore(ctx: &RequestContext, id: Uuid) -> DomainResult<Ticket> {
     })
     .await
 }
-
-pub async fn history(
-    ctx: &RequestContext,
-    ticket: &Ticket,
-) -> DomainResult<Vec<crate::db::models::event::TicketEvent>> {
-    visible(ctx, ticket.clone())?;
-    let mut conn = ctx.state.pool.get().await?;
-    let include_internal = ctx.viewer.is_staff();
-    Ok(
-        crate::db::models::event::TicketEvent::for_ticket(&mut conn, ticket.id, include_internal)
-            .await?,
-    )
-}

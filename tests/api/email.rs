@@ -13,7 +13,7 @@ use crate::common::{TestApp, eventually, pipeline_config};
 async fn smtp_down_then_up_delivers_every_email_exactly_once() {
     let sink = SmtpSink::reserve();
     let mut config = pipeline_config();
-    config.pipeline.smtp_url = Some(sink.url());
+    config.pipeline.smtp_url = Some(sink.url().into());
     let app = TestApp::spawn_with(config).await;
     let agent = app
         .user_with_role("agent", Role::Moderator, &["billing"])
@@ -78,7 +78,7 @@ async fn smtp_down_then_up_delivers_every_email_exactly_once() {
 async fn resolving_a_ticket_emails_the_requester() {
     let sink = SmtpSink::start();
     let mut config = pipeline_config();
-    config.pipeline.smtp_url = Some(sink.url());
+    config.pipeline.smtp_url = Some(sink.url().into());
     let app = TestApp::spawn_with(config).await;
     let agent = app.user_with_role("agent", Role::Moderator, &[]).await;
     let customer = app.sign_up("customer").await;

@@ -44,7 +44,7 @@ async fn file(app: &TestApp, token: &str, title: &str, description: &str) -> Val
 async fn new_ticket_is_triaged_assigned_live_and_emailed() {
     let sink = SmtpSink::start();
     let mut config = pipeline_config();
-    config.pipeline.smtp_url = Some(sink.url());
+    config.pipeline.smtp_url = Some(sink.url().into());
     let app = TestApp::spawn_with(config).await;
     let ui = app
         .user_with_role("mod-ui", Role::Moderator, &["React", "CSS"])

@@ -177,7 +177,7 @@ async fn next_message_event(ws: &mut WsClient) -> Value {
 async fn internal_notes_stay_internal_on_every_path() {
     let sink = SmtpSink::start();
     let mut config = pipeline_config();
-    config.pipeline.smtp_url = Some(sink.url());
+    config.pipeline.smtp_url = Some(sink.url().into());
     let app = TestApp::spawn_with(config).await;
     let agent = app.user_with_role("agent", Role::Moderator, &[]).await;
     let owner = app.sign_up("owner").await;
@@ -300,7 +300,7 @@ async fn internal_notes_stay_internal_on_every_path() {
 async fn requester_replies_email_the_assignee() {
     let sink = SmtpSink::start();
     let mut config = pipeline_config();
-    config.pipeline.smtp_url = Some(sink.url());
+    config.pipeline.smtp_url = Some(sink.url().into());
     let app = TestApp::spawn_with(config).await;
     let agent = app.user_with_role("agent", Role::Moderator, &[]).await;
     let owner = app.sign_up("owner").await;

@@ -192,7 +192,7 @@ fn token_after(text: &str, marker: &str) -> String {
 async fn emailed_links_track_and_verified_accounts_claim_guest_tickets() {
     let sink = SmtpSink::start();
     let mut config = pipeline_config();
-    config.pipeline.smtp_url = Some(sink.url());
+    config.pipeline.smtp_url = Some(sink.url().into());
     let app = TestApp::spawn_with(config).await;
     let receipt = submit(&app, "gina@example.com", "Order 1234 missing").await;
 

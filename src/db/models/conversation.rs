@@ -34,15 +34,14 @@ impl NewTicketConversation<'_> {
 }
 
 impl TicketConversation {
-    pub async fn find(
+    pub async fn find_many(
         conn: &mut AsyncPgConnection,
-        ticket_id: Uuid,
-    ) -> QueryResult<Option<TicketConversation>> {
+        ticket_ids: &[Uuid],
+    ) -> QueryResult<Vec<TicketConversation>> {
         ticket_conversations::table
-            .find(ticket_id)
+            .filter(ticket_conversations::ticket_id.eq_any(ticket_ids))
             .select(TicketConversation::as_select())
-            .first(conn)
+            .load(conn)
             .await
-            .optional()
     }
 }

@@ -1,12 +1,13 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Bool};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::db::schema::{ticket_events, tickets};
 use crate::domain::ticket::TicketEventKind;
 
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable)]
 #[diesel(table_name = ticket_events, check_for_backend(diesel::pg::Pg))]
 pub struct TicketEvent {
     pub id: i64,
@@ -18,6 +19,16 @@ pub struct TicketEvent {
     pub occurred_at: DateTime<Utc>,
     /// Staff-only (an internal note was added).
     pub internal: bool,
+    /// Commit order, assigned as the inserting transaction commits (so `None` only inside
+    /// it): what subscribers and replays order and resume by.
+    pub position: Option<i64>,
+}
+
+impl TicketEvent {
+    /// The position clients see as the event's id and pass back as `after`.
+    pub fn cursor(&self) -> i64 {
+        self.position.unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -87,23 +98,33 @@ impl TicketEvent {
         .await
     }
 
-    /// The ticket's events, oldest first; `include_internal` is for staff.
-    pub async fn for_ticket(
+    /// The same page of many tickets' histories in one statement: up to `limit` events per
+    /// ticket after position `after`, oldest first; `include_internal` is for staff.
+    pub async fn pages_of(
         conn: &mut AsyncPgConnection,
-        ticket_id: Uuid,
+        ticket_ids: &[Uuid],
         include_internal: bool,
+        after: i64,
+        limit: i64,
     ) -> QueryResult<Vec<Self>> {
-        let mut query = ticket_events::table
-            .filter(ticket_events::ticket_id.eq(ticket_id))
-            .into_boxed();
-        if !include_internal {
-            query = query.filter(ticket_events::internal.eq(false));
-        }
-        query
-            .order(ticket_events::id.asc())
-            .select(TicketEvent::as_select())
-            .load(conn)
+        diesel::sql_query(
+            "SELECT id, ticket_id, kind, from_value, to_value, actor_id, occurred_at, internal,                     position              FROM (SELECT e.*,                           row_number() OVER (PARTITION BY e.ticket_id ORDER BY e.position) AS rank                    FROM ticket_events e                    WHERE e.ticket_id = ANY($1) AND ($2 OR NOT e.internal) AND e.position > $3) ranked              WHERE rank <= $4 ORDER BY ticket_id, position",
+        )
+        .bind::<Array<diesel::sql_types::Uuid>, _>(ticket_ids)
+        .bind::<Bool, _>(include_internal)
+        .bind::<BigInt, _>(after)
+        .bind::<BigInt, _>(limit)
+        .load(conn)
+        .await
+    }
+
+    /// The position of the newest committed event (0 when there is none).
+    pub async fn last_position(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        ticket_events::table
+            .select(diesel::dsl::max(ticket_events::position))
+            .first::<Option<i64>>(conn)
             .await
+            .map(Option::unwrap_or_default)
     }
 
     pub async fn find_routed(
@@ -119,23 +140,23 @@ impl TicketEvent {
             .optional()
     }
 
-    /// Events after `after_id`, oldest first, optionally of one ticket: the replay a
-    /// reconnecting subscriber asks for.
+    /// Events committed after position `after`, in commit order, optionally of one ticket:
+    /// the replay a reconnecting subscriber asks for, and the listener's catch-up.
     pub async fn replay(
         conn: &mut AsyncPgConnection,
-        after_id: i64,
+        after: i64,
         ticket_id: Option<Uuid>,
         limit: i64,
     ) -> QueryResult<Vec<RoutedEvent>> {
         let mut query = ticket_events::table
             .inner_join(tickets::table)
-            .filter(ticket_events::id.gt(after_id))
+            .filter(ticket_events::position.gt(after))
             .into_boxed();
         if let Some(ticket_id) = ticket_id {
             query = query.filter(ticket_events::ticket_id.eq(ticket_id));
         }
         query
-            .order(ticket_events::id.asc())
+            .order(ticket_events::position.asc())
             .limit(limit)
             .select(routed_selection())
             .load(conn)

@@ -44,9 +44,17 @@ pub async fn touch(
 
 /// Revokes every live token of a ticket; returns how many.
 pub async fn revoke_all(conn: &mut AsyncPgConnection, ticket_id: Uuid) -> QueryResult<usize> {
+    revoke_all_of(conn, &[ticket_id]).await
+}
+
+/// Revokes every live token of these tickets; returns how many.
+pub async fn revoke_all_of(
+    conn: &mut AsyncPgConnection,
+    ticket_ids: &[Uuid],
+) -> QueryResult<usize> {
     diesel::update(
         guest_access_tokens::table
-            .filter(guest_access_tokens::ticket_id.eq(ticket_id))
+            .filter(guest_access_tokens::ticket_id.eq_any(ticket_ids))
             .filter(guest_access_tokens::revoked_at.is_null()),
     )
     .set(guest_access_tokens::revoked_at.eq(diesel::dsl::now))

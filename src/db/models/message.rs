@@ -1,12 +1,13 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Bool, Nullable};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::db::schema::ticket_messages;
 use crate::domain::thread::AuthorRole;
 
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable, Insertable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable, Insertable)]
 #[diesel(table_name = ticket_messages, check_for_backend(diesel::pg::Pg))]
 pub struct TicketMessage {
     pub id: Uuid,
@@ -27,39 +28,43 @@ pub struct ThreadView {
     pub include_internal: bool,
 }
 
-impl ThreadView {
-    fn query(self) -> ticket_messages::BoxedQuery<'static, diesel::pg::Pg> {
-        let mut query = ticket_messages::table
-            .filter(ticket_messages::ticket_id.eq(self.ticket_id))
-            .into_boxed();
-        if !self.include_internal {
-            query = query.filter(ticket_messages::internal.eq(false));
-        }
-        query
-    }
+/// The same page of many threads in one statement (a list of tickets asking for their
+/// messages): up to `limit` messages per ticket after `after`, oldest first.
+pub async fn pages_of(
+    conn: &mut AsyncPgConnection,
+    ticket_ids: &[Uuid],
+    include_internal: bool,
+    after: Option<Uuid>,
+    limit: i64,
+) -> QueryResult<Vec<TicketMessage>> {
+    diesel::sql_query(
+        "SELECT id, ticket_id, author_id, author_role, author_name, internal, body, body_html,                 created_at          FROM (SELECT m.*, row_number() OVER (PARTITION BY m.ticket_id ORDER BY m.id) AS rank                FROM ticket_messages m                WHERE m.ticket_id = ANY($1) AND ($2 OR NOT m.internal)                  AND ($3::uuid IS NULL OR m.id > $3)) ranked          WHERE rank <= $4 ORDER BY ticket_id, id",
+    )
+    .bind::<Array<diesel::sql_types::Uuid>, _>(ticket_ids)
+    .bind::<Bool, _>(include_internal)
+    .bind::<Nullable<diesel::sql_types::Uuid>, _>(after)
+    .bind::<BigInt, _>(limit)
+    .load(conn)
+    .await
+}
 
-    /// Messages oldest first (ids are time-ordered UUIDv7), after `after` if given.
-    pub async fn page(
-        self,
-        conn: &mut AsyncPgConnection,
-        after: Option<Uuid>,
-        limit: i64,
-    ) -> QueryResult<Vec<TicketMessage>> {
-        let mut query = self.query();
-        if let Some(after) = after {
-            query = query.filter(ticket_messages::id.gt(after));
-        }
-        query
-            .order(ticket_messages::id.asc())
-            .limit(limit)
-            .select(TicketMessage::as_select())
-            .load(conn)
-            .await
-    }
-
-    pub async fn count(self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-        self.query().count().get_result(conn).await
-    }
+/// How many messages each of these threads has (tickets without any are absent).
+pub async fn counts_of(
+    conn: &mut AsyncPgConnection,
+    ticket_ids: &[Uuid],
+    include_internal: bool,
+) -> QueryResult<Vec<(Uuid, i64)>> {
+    ticket_messages::table
+        .filter(ticket_messages::ticket_id.eq_any(ticket_ids))
+        .filter(
+            include_internal
+                .into_sql::<Bool>()
+                .or(ticket_messages::internal.eq(false)),
+        )
+        .group_by(ticket_messages::ticket_id)
+        .select((ticket_messages::ticket_id, diesel::dsl::count_star()))
+        .load(conn)
+        .await
 }
 
 impl TicketMessage {

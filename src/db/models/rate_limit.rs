@@ -81,20 +81,6 @@ pub async fn peek(
     })
 }
 
-/// Forgets a bucket's current window (a successful login clears its failures).
-pub async fn reset(
-    conn: &mut AsyncPgConnection,
-    bucket: &str,
-    length: TimeDelta,
-    now: DateTime<Utc>,
-) -> QueryResult<()> {
-    let start = window_start(now, length);
-    diesel::delete(rate_limit_counters::table.find((bucket, start)))
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
 /// Removes windows that ended before `before`.
 pub async fn purge_expired(
     conn: &mut AsyncPgConnection,

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::db::models::guest_access;
 use crate::db::schema::{email_verifications, tickets, users};
 
 pub async fn insert(
@@ -56,13 +57,14 @@ pub async fn mark_verified(conn: &mut AsyncPgConnection, user_id: Uuid) -> Query
     Ok(())
 }
 
-/// Guest tickets filed with `email` become `user_id`'s; returns how many.
+/// Guest tickets filed with `email` become `user_id`'s, and their guest tracking links stop
+/// working (the account is the way in now); returns how many tickets were claimed.
 pub async fn claim_guest_tickets(
     conn: &mut AsyncPgConnection,
     user_id: Uuid,
     email: &str,
 ) -> QueryResult<usize> {
-    diesel::update(
+    let claimed: Vec<Uuid> = diesel::update(
         tickets::table
             .filter(tickets::requester_id.is_null())
             .filter(tickets::requester_email.eq(email)),
@@ -72,6 +74,9 @@ pub async fn claim_guest_tickets(
         tickets::version.eq(tickets::version + 1),
         tickets::updated_at.eq(diesel::dsl::now),
     ))
-    .execute(conn)
-    .await
+    .returning(tickets::id)
+    .get_results(conn)
+    .await?;
+    guest_access::revoke_all_of(conn, &claimed).await?;
+    Ok(claimed.len())
 }

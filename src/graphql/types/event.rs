@@ -25,9 +25,10 @@ impl TicketEventObject {
 
 #[Object(name = "TicketEvent")]
 impl TicketEventObject {
-    /// Monotonic id; pass the last one seen as `after` to resume a subscription.
+    /// The event's position in commit order: ids only grow, in the order events became
+    /// visible. Pass the last one seen as `after` to resume a subscription.
     async fn id(&self) -> ID {
-        ID(self.0.id.to_string())
+        ID(self.0.cursor().to_string())
     }
 
     async fn kind(&self) -> TicketEventKind {

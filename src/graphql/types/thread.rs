@@ -14,10 +14,9 @@ use crate::domain::thread::AuthorRole;
 use crate::graphql::context::{parse_uuid, request_ctx};
 use crate::graphql::error::GqlResult;
 use crate::graphql::loaders::{
-    ArticlesOfTicket, AttachmentsOfMessage, AttachmentsOfTicket, Loaders, UserId,
+    ArticlesOfTicket, AttachmentsOfMessage, AttachmentsOfTicket, Loaders, ThreadPage, UserId,
 };
 use crate::graphql::types::user::UserObject;
-use crate::services::messages;
 
 pub const MAX_MESSAGES_PAGE: i32 = 100;
 
@@ -156,8 +155,17 @@ pub async fn message_page(
     let after = after
         .map(|cursor| parse_uuid("after", &ID(cursor)))
         .transpose()?;
-    let (mut rows, total) =
-        messages::page(request_ctx(ctx)?, view, after, i64::from(size) + 1).await?;
+    let page = ThreadPage {
+        ticket_id: view.ticket_id,
+        include_internal: view.include_internal,
+        after,
+        limit: i64::from(size) + 1,
+    };
+    let (mut rows, total) = ctx
+        .data::<Loaders>()?
+        .load_one(page)
+        .await?
+        .unwrap_or_default();
     let has_next = rows.len() > size as usize;
     rows.truncate(size as usize);
     let mut connection = Connection::with_additional_fields(

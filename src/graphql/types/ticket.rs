@@ -1,7 +1,6 @@
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
-use crate::db::models::conversation::TicketConversation;
 use crate::db::models::message::ThreadView;
 use crate::db::models::ticket::Ticket;
 use crate::domain::DomainError;
@@ -10,7 +9,7 @@ use crate::domain::ticket::{PrioritySource, TicketPriority, TicketSource, Ticket
 use crate::graphql::context::request_ctx;
 use crate::graphql::error::GqlResult;
 use crate::graphql::guards::RoleGuard;
-use crate::graphql::loaders::{CategoryId, Loaders, TriageOf, UserId};
+use crate::graphql::loaders::{CategoryId, ConversationOf, HistoryPage, Loaders, TriageOf, UserId};
 use crate::graphql::types::category::CategoryObject;
 use crate::graphql::types::event::TicketEventObject;
 use crate::graphql::types::pipeline::{AssignmentReason, ConversationObject, TriageObject};
@@ -19,7 +18,8 @@ use crate::graphql::types::thread::{
     ticket_attachments,
 };
 use crate::graphql::types::user::UserObject;
-use crate::services::tickets;
+
+const MAX_HISTORY_PAGE: i32 = 100;
 
 #[derive(Clone)]
 pub struct TicketObject(pub Ticket);
@@ -164,11 +164,10 @@ impl TicketObject {
     /// Staff-only: the AI-assistant conversation the ticket was filed from.
     #[graphql(guard = "RoleGuard::staff()")]
     async fn conversation(&self, ctx: &Context<'_>) -> GqlResult<Option<ConversationObject>> {
-        let state = &request_ctx(ctx)?.state;
-        let mut conn = state.pool.get().await.map_err(DomainError::from)?;
-        Ok(TicketConversation::find(&mut conn, self.0.id)
-            .await
-            .map_err(DomainError::from)?
+        Ok(ctx
+            .data::<Loaders>()?
+            .load_one(ConversationOf(self.0.id))
+            .await?
             .map(ConversationObject))
     }
 
@@ -204,7 +203,8 @@ impl TicketObject {
     }
 
     /// The conversation, oldest first. Internal notes are included for staff only (and
-    /// counted for staff only).
+    /// counted for staff only). Costed as `first` messages for the complexity limit.
+    #[graphql(complexity = "first.unwrap_or(50).max(1) as usize * child_complexity")]
     async fn messages(
         &self,
         ctx: &Context<'_>,
@@ -230,10 +230,41 @@ impl TicketObject {
         ticket_articles(ctx, self.0.id, staff).await
     }
 
-    /// Every recorded change, oldest first. Costed as 20 events for the complexity limit.
-    #[graphql(complexity = "20 * child_complexity")]
-    async fn history(&self, ctx: &Context<'_>) -> GqlResult<Vec<TicketEventObject>> {
-        let events = tickets::history(request_ctx(ctx)?, &self.0).await?;
+    /// Recorded changes, oldest first: up to `first` (at most 100) after the event id
+    /// `after`. Costed as `first` events for the complexity limit.
+    #[graphql(complexity = "first.max(1) as usize * child_complexity")]
+    async fn history(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default = 50)] first: i32,
+        after: Option<ID>,
+    ) -> GqlResult<Vec<TicketEventObject>> {
+        if !(0..=MAX_HISTORY_PAGE).contains(&first) {
+            return Err(DomainError::invalid(
+                "first",
+                format!("first must be between 0 and {MAX_HISTORY_PAGE}"),
+            )
+            .into());
+        }
+        let after = match after {
+            Some(id) => id
+                .parse::<i64>()
+                .ok()
+                .filter(|after| *after >= 0)
+                .ok_or_else(|| DomainError::invalid("after", "after is not a valid event id"))?,
+            None => 0,
+        };
+        let page = HistoryPage {
+            ticket_id: self.0.id,
+            include_internal: request_ctx(ctx)?.viewer.is_staff(),
+            after,
+            limit: i64::from(first),
+        };
+        let events = ctx
+            .data::<Loaders>()?
+            .load_one(page)
+            .await?
+            .unwrap_or_default();
         Ok(events.into_iter().map(TicketEventObject).collect())
     }
 }

@@ -10,6 +10,19 @@ use crate::graphql::error::GqlResult;
 #[derive(Clone)]
 pub struct UserObject(pub User);
 
+impl UserObject {
+    /// What staff run the desk with (an account's address, role, skills, state) is for the
+    /// person themselves and for staff; requesters see the other side's name only.
+    fn private<'a, T>(&self, ctx: &Context<'_>, value: T) -> GqlResult<Option<T>> {
+        let viewer = &request_ctx(ctx)?.viewer;
+        if viewer.is_staff() || viewer.user_id() == Some(self.0.id) {
+            Ok(Some(value))
+        } else {
+            Err(DomainError::Forbidden.into())
+        }
+    }
+}
+
 #[Object(name = "User")]
 impl UserObject {
     async fn id(&self) -> ID {
@@ -22,29 +35,28 @@ impl UserObject {
 
     /// Visible to the user themselves and to staff.
     async fn email(&self, ctx: &Context<'_>) -> GqlResult<Option<&str>> {
-        let viewer = &request_ctx(ctx)?.viewer;
-        if viewer.is_staff() || viewer.user_id() == Some(self.0.id) {
-            Ok(Some(&self.0.email))
-        } else {
-            Err(DomainError::Forbidden.into())
-        }
+        self.private(ctx, self.0.email.as_str())
     }
 
-    async fn role(&self) -> Role {
-        self.0.role
+    /// Visible to the user themselves and to staff.
+    async fn role(&self, ctx: &Context<'_>) -> GqlResult<Option<Role>> {
+        self.private(ctx, self.0.role)
     }
 
-    /// Normalized (trimmed, lowercase, unique) skills used for ticket assignment.
-    async fn skills(&self) -> &[String] {
-        &self.0.skills
+    /// Normalized (trimmed, lowercase, unique) skills used for ticket assignment. Visible to
+    /// the user themselves and to staff.
+    async fn skills(&self, ctx: &Context<'_>) -> GqlResult<Option<&[String]>> {
+        self.private(ctx, self.0.skills.as_slice())
     }
 
-    async fn active(&self) -> bool {
-        self.0.active
+    /// Visible to the user themselves and to staff.
+    async fn active(&self, ctx: &Context<'_>) -> GqlResult<Option<bool>> {
+        self.private(ctx, self.0.active)
     }
 
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    /// Visible to the user themselves and to staff.
+    async fn created_at(&self, ctx: &Context<'_>) -> GqlResult<Option<DateTime<Utc>>> {
+        self.private(ctx, self.0.created_at)
     }
 }
 

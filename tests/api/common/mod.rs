@@ -159,6 +159,12 @@ pub fn test_config() -> ServerConfig {
     config.listen = "127.0.0.1:0".parse().expect("addr");
     // Tests that exercise the pipeline turn workers on; the rest observe tickets as filed.
     config.pipeline.workers = 0;
+    // Every test's callers share one loopback address and a few accounts; the tests of
+    // these limits set them low again.
+    config.signup_limit_per_ip = 10_000;
+    config.create_ticket_limit_per_user = 10_000;
+    config.draft_limit_per_user = 10_000;
+    config.search_limit_per_user = 10_000;
     config.conversation.attachments_dir =
         std::env::temp_dir().join(format!("deskql-files-{}", Uuid::now_v7()));
     config
@@ -207,10 +213,7 @@ pub struct Instance {
 
 impl Instance {
     pub async fn start(db: &TestDatabase, config: ServerConfig) -> Self {
-        let database = DatabaseConfig {
-            database_url: db.url.clone(),
-            db_pool_size: 8,
-        };
+        let database = DatabaseConfig::with_url(db.url.clone(), 8);
         let state = AppState::start(&database, config).await.expect("start app");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");

@@ -1,0 +1,214 @@
+//! Operations over a WebSocket: each one runs as the caller is *now* (role and active flag
+//! re-read through the principal cache, not as they were at `connection_init`), and live
+//! subscriptions are capped per connection and per user.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use async_graphql::{Data, Executor, Request, Response, ServerError};
+use futures::StreamExt;
+use futures::stream::BoxStream;
+use uuid::Uuid;
+
+use crate::auth::Viewer;
+use crate::config::IntrospectionMode;
+use crate::graphql::Schemas;
+use crate::graphql::error::{INTERNAL_MESSAGE, code};
+use crate::services::RequestContext;
+
+/// Open subscriptions per user on this instance.
+#[derive(Default)]
+pub struct SubscriptionCounts {
+    by_user: Mutex<HashMap<Uuid, usize>>,
+}
+
+/// Live subscriptions held by one user (or one anonymous connection) until dropped.
+struct Slot {
+    counts: Arc<SubscriptionCounts>,
+    user: Option<Uuid>,
+    connection: Arc<Mutex<usize>>,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        if let Ok(mut open) = self.connection.lock() {
+            *open = open.saturating_sub(1);
+        }
+        if let Some(user) = self.user
+            && let Ok(mut by_user) = self.counts.by_user.lock()
+            && let Some(open) = by_user.get_mut(&user)
+        {
+            *open = open.saturating_sub(1);
+            if *open == 0 {
+                by_user.remove(&user);
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct SubscriptionCaps {
+    pub per_connection: usize,
+    pub per_user: usize,
+}
+
+#[derive(Clone)]
+pub struct ConnectionExecutor {
+    schemas: Schemas,
+    introspection: IntrospectionMode,
+    /// The connection as it was initialised: the session to re-check, the client address.
+    base: RequestContext,
+    counts: Arc<SubscriptionCounts>,
+    caps: SubscriptionCaps,
+    open_here: Arc<Mutex<usize>>,
+}
+
+fn error_response(error_code: &str, message: &str) -> Response {
+    let mut error = ServerError::new(message, None);
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", error_code);
+    Response::from_errors(vec![error])
+}
+
+impl ConnectionExecutor {
+    pub fn new(
+        schemas: Schemas,
+        base: RequestContext,
+        counts: Arc<SubscriptionCounts>,
+        caps: SubscriptionCaps,
+    ) -> Self {
+        Self {
+            introspection: base.state.config.introspection,
+            schemas,
+            base,
+            counts,
+            caps,
+            open_here: Arc::default(),
+        }
+    }
+
+    /// The caller as of now; `Err` is an internal error (the session store is unreachable).
+    async fn current(&self) -> Result<RequestContext, Response> {
+        let viewer = match self.base.viewer {
+            Viewer::Anonymous => Viewer::Anonymous,
+            Viewer::User(principal) => {
+                let state = &self.base.state;
+                match state
+                    .principals
+                    .resolve(&state.pool, principal.session_id)
+                    .await
+                {
+                    Ok(Some(current)) => Viewer::User(current),
+                    Ok(None) => Viewer::Anonymous,
+                    Err(err) => {
+                        tracing::error!(error = ?err, "cannot re-check a WebSocket session");
+                        return Err(error_response(
+                            code::INTERNAL_SERVER_ERROR,
+                            INTERNAL_MESSAGE,
+                        ));
+                    }
+                }
+            }
+        };
+        Ok(RequestContext {
+            viewer,
+            ..self.base.clone()
+        })
+    }
+
+    fn schema_for(&self, viewer: &Viewer) -> &crate::graphql::DeskSchema {
+        let allowed = match self.introspection {
+            IntrospectionMode::On => true,
+            IntrospectionMode::Staff => viewer.is_staff(),
+            IntrospectionMode::Off => false,
+        };
+        self.schemas.pick(allowed)
+    }
+
+    fn take_slot(&self, viewer: &Viewer) -> Result<Slot, Response> {
+        let mut open_here = self
+            .open_here
+            .lock()
+            .map_err(|_| error_response(code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE))?;
+        if *open_here >= self.caps.per_connection {
+            return Err(error_response(
+                code::SUBSCRIPTION_LIMIT,
+                &format!(
+                    "at most {} subscriptions per connection; complete one first",
+                    self.caps.per_connection
+                ),
+            ));
+        }
+        let user = viewer.user_id();
+        if let Some(user) = user {
+            let mut by_user = self
+                .counts
+                .by_user
+                .lock()
+                .map_err(|_| error_response(code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE))?;
+            let open = by_user.entry(user).or_default();
+            if *open >= self.caps.per_user {
+                return Err(error_response(
+                    code::SUBSCRIPTION_LIMIT,
+                    &format!(
+                        "at most {} subscriptions per user; complete one first",
+                        self.caps.per_user
+                    ),
+                ));
+            }
+            *open += 1;
+        }
+        *open_here += 1;
+        Ok(Slot {
+            counts: self.counts.clone(),
+            user,
+            connection: self.open_here.clone(),
+        })
+    }
+}
+
+impl Executor for ConnectionExecutor {
+    async fn execute(&self, request: Request) -> Response {
+        match self.current().await {
+            Ok(context) => {
+                let schema = self.schema_for(&context.viewer).clone();
+                schema.execute(request.data(context)).await
+            }
+            Err(response) => response,
+        }
+    }
+
+    fn execute_stream(
+        &self,
+        request: Request,
+        session_data: Option<Arc<Data>>,
+    ) -> BoxStream<'static, Response> {
+        let this = self.clone();
+        futures::stream::once(async move {
+            let context = match this.current().await {
+                Ok(context) => context,
+                Err(response) => return futures::stream::once(async { response }).boxed(),
+            };
+            let slot = match this.take_slot(&context.viewer) {
+                Ok(slot) => slot,
+                Err(response) => return futures::stream::once(async { response }).boxed(),
+            };
+            let schema = this.schema_for(&context.viewer).clone();
+            schema
+                .execute_stream_with_session_data(
+                    request.data(context),
+                    session_data.unwrap_or_default(),
+                )
+                // The slot is released when the client completes the subscription or leaves.
+                .map(move |response| {
+                    let _held = &slot;
+                    response
+                })
+                .boxed()
+        })
+        .flatten()
+        .boxed()
+    }
+}
