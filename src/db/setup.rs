@@ -38,8 +38,10 @@ pub async fn ensure_database(database_url: &str) -> anyhow::Result<()> {
             .execute(&mut conn)
             .await;
         // Another process may have created it between the check and here.
+        // (Concurrent creates can also fail on pg_database's unique index.)
         if let Err(err) = created
             && !err.to_string().contains("already exists")
+            && !err.to_string().contains("pg_database_datname_index")
         {
             return Err(err.into());
         }

@@ -19,13 +19,20 @@ pub const MAX_NESTING: usize = 64;
 pub const MAX_FIELDS: u64 = 2_000;
 /// Deepest field selection, fragments expanded; introspection (`__schema`, `__type`) exempt.
 pub const MAX_DEPTH: usize = 10;
+/// Deepest nesting of selection sets and fragments of any kind, introspection included: what
+/// bounds the recursion of validation and execution.
+pub const MAX_RECURSION: usize = 32;
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Armor;
+/// The document gate of a schema; `introspection: false` also refuses `__schema` and
+/// `__type` with a clear error.
+#[derive(Debug, Clone, Copy)]
+pub struct Armor {
+    pub introspection: bool,
+}
 
 impl ExtensionFactory for Armor {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(Armor)
+        Arc::new(*self)
     }
 }
 
@@ -51,8 +58,12 @@ impl Extension for Armor {
         if variables.values().any(const_has_nul) {
             return Err(nul_error());
         }
-        let document = next.run(ctx, query, variables).await?;
-        check_document(&document)?;
+        // Parsed here rather than by `next`: async-graphql's own post-parse recursion check
+        // expands fragments without memoizing, which is exactly the exponential walk a
+        // fragment bomb asks for. Our walk bounds the same recursion in linear time.
+        let _ = (ctx, next);
+        let document = async_graphql::parser::parse_query(query).map_err(ServerError::from)?;
+        check_document(&document, self.introspection)?;
         Ok(document)
     }
 }
@@ -111,9 +122,10 @@ pub fn check_nesting(query: &str) -> ServerResult<()> {
     Ok(())
 }
 
-fn check_document(document: &ExecutableDocument) -> ServerResult<()> {
+fn check_document(document: &ExecutableDocument, introspection: bool) -> ServerResult<()> {
     let mut walker = Walker {
         document,
+        introspection,
         fragments: HashMap::new(),
         visiting: HashSet::new(),
     };
@@ -136,6 +148,14 @@ fn check_document(document: &ExecutableDocument) -> ServerResult<()> {
                 ),
             ));
         }
+        if cost.recursion > MAX_RECURSION {
+            return Err(refuse(
+                code::GRAPHQL_VALIDATION_FAILED,
+                format!(
+                    "the query nests selections and fragments deeper than {MAX_RECURSION} levels"
+                ),
+            ));
+        }
         if cost.depth > MAX_DEPTH {
             return Err(refuse(
                 code::GRAPHQL_VALIDATION_FAILED,
@@ -150,12 +170,14 @@ fn check_document(document: &ExecutableDocument) -> ServerResult<()> {
 struct Cost {
     fields: u64,
     depth: usize,
+    recursion: usize,
 }
 
 /// Costs a document with every fragment costed once (memoized), so a fan-out of spreads is
 /// measured in linear time.
 struct Walker<'a> {
     document: &'a ExecutableDocument,
+    introspection: bool,
     fragments: HashMap<&'a Name, Cost>,
     visiting: HashSet<&'a Name>,
 }
@@ -179,22 +201,42 @@ impl<'a> Walker<'a> {
                     {
                         return Err(nul_error());
                     }
+                    let name = field.name.node.as_str();
+                    if !self.introspection && (name == "__schema" || name == "__type") {
+                        return Err(refuse(
+                            code::GRAPHQL_VALIDATION_FAILED,
+                            "introspection is disabled",
+                        ));
+                    }
                     let child = self.selection_set(&field.selection_set.node)?;
-                    let introspection = field.name.node.starts_with("__");
                     Cost {
                         fields: 1 + child.fields,
-                        depth: if introspection { 0 } else { 1 + child.depth },
+                        depth: if name.starts_with("__") {
+                            0
+                        } else {
+                            1 + child.depth
+                        },
+                        recursion: 1 + child.recursion,
                     }
                 }
                 Selection::InlineFragment(fragment) => {
-                    self.selection_set(&fragment.node.selection_set.node)?
+                    let inner = self.selection_set(&fragment.node.selection_set.node)?;
+                    Cost {
+                        recursion: 1 + inner.recursion,
+                        ..inner
+                    }
                 }
                 Selection::FragmentSpread(spread) => {
-                    self.fragment(&spread.node.fragment_name.node)?
+                    let inner = self.fragment(&spread.node.fragment_name.node)?;
+                    Cost {
+                        recursion: 1 + inner.recursion,
+                        ..inner
+                    }
                 }
             };
             total.fields = total.fields.saturating_add(cost.fields);
             total.depth = total.depth.max(cost.depth);
+            total.recursion = total.recursion.max(cost.recursion);
         }
         Ok(total)
     }

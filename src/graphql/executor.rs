@@ -63,13 +63,28 @@ pub struct ConnectionExecutor {
     open_here: Arc<Mutex<usize>>,
 }
 
-fn error_response(error_code: &str, message: &str) -> Response {
-    let mut error = ServerError::new(message, None);
-    error
-        .extensions
-        .get_or_insert_with(Default::default)
-        .set("code", error_code);
-    Response::from_errors(vec![error])
+/// Why an operation is not run: its code and message.
+struct Refusal {
+    code: &'static str,
+    message: String,
+}
+
+impl Refusal {
+    fn internal() -> Self {
+        Self {
+            code: code::INTERNAL_SERVER_ERROR,
+            message: INTERNAL_MESSAGE.to_owned(),
+        }
+    }
+
+    fn into_response(self) -> Response {
+        let mut error = ServerError::new(self.message, None);
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", self.code);
+        Response::from_errors(vec![error])
+    }
 }
 
 impl ConnectionExecutor {
@@ -90,7 +105,7 @@ impl ConnectionExecutor {
     }
 
     /// The caller as of now; `Err` is an internal error (the session store is unreachable).
-    async fn current(&self) -> Result<RequestContext, Response> {
+    async fn current(&self) -> Result<RequestContext, Refusal> {
         let viewer = match self.base.viewer {
             Viewer::Anonymous => Viewer::Anonymous,
             Viewer::User(principal) => {
@@ -104,10 +119,7 @@ impl ConnectionExecutor {
                     Ok(None) => Viewer::Anonymous,
                     Err(err) => {
                         tracing::error!(error = ?err, "cannot re-check a WebSocket session");
-                        return Err(error_response(
-                            code::INTERNAL_SERVER_ERROR,
-                            INTERNAL_MESSAGE,
-                        ));
+                        return Err(Refusal::internal());
                     }
                 }
             }
@@ -127,19 +139,16 @@ impl ConnectionExecutor {
         self.schemas.pick(allowed)
     }
 
-    fn take_slot(&self, viewer: &Viewer) -> Result<Slot, Response> {
-        let mut open_here = self
-            .open_here
-            .lock()
-            .map_err(|_| error_response(code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE))?;
+    fn take_slot(&self, viewer: &Viewer) -> Result<Slot, Refusal> {
+        let mut open_here = self.open_here.lock().map_err(|_| Refusal::internal())?;
         if *open_here >= self.caps.per_connection {
-            return Err(error_response(
-                code::SUBSCRIPTION_LIMIT,
-                &format!(
+            return Err(Refusal {
+                code: code::SUBSCRIPTION_LIMIT,
+                message: format!(
                     "at most {} subscriptions per connection; complete one first",
                     self.caps.per_connection
                 ),
-            ));
+            });
         }
         let user = viewer.user_id();
         if let Some(user) = user {
@@ -147,16 +156,16 @@ impl ConnectionExecutor {
                 .counts
                 .by_user
                 .lock()
-                .map_err(|_| error_response(code::INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE))?;
+                .map_err(|_| Refusal::internal())?;
             let open = by_user.entry(user).or_default();
             if *open >= self.caps.per_user {
-                return Err(error_response(
-                    code::SUBSCRIPTION_LIMIT,
-                    &format!(
+                return Err(Refusal {
+                    code: code::SUBSCRIPTION_LIMIT,
+                    message: format!(
                         "at most {} subscriptions per user; complete one first",
                         self.caps.per_user
                     ),
-                ));
+                });
             }
             *open += 1;
         }
@@ -176,7 +185,7 @@ impl Executor for ConnectionExecutor {
                 let schema = self.schema_for(&context.viewer).clone();
                 schema.execute(request.data(context)).await
             }
-            Err(response) => response,
+            Err(refusal) => refusal.into_response(),
         }
     }
 
@@ -189,11 +198,11 @@ impl Executor for ConnectionExecutor {
         futures::stream::once(async move {
             let context = match this.current().await {
                 Ok(context) => context,
-                Err(response) => return futures::stream::once(async { response }).boxed(),
+                Err(refusal) => return refused(refusal),
             };
             let slot = match this.take_slot(&context.viewer) {
                 Ok(slot) => slot,
-                Err(response) => return futures::stream::once(async { response }).boxed(),
+                Err(refusal) => return refused(refusal),
             };
             let schema = this.schema_for(&context.viewer).clone();
             schema
@@ -211,4 +220,8 @@ impl Executor for ConnectionExecutor {
         .flatten()
         .boxed()
     }
+}
+
+fn refused(refusal: Refusal) -> BoxStream<'static, Response> {
+    futures::stream::once(async move { refusal.into_response() }).boxed()
 }

@@ -35,8 +35,8 @@ pub struct Schemas {
 impl Schemas {
     pub fn build() -> Self {
         Self {
-            open: schema_builder().finish(),
-            closed: schema_builder()
+            open: schema_builder(true).finish(),
+            closed: schema_builder(false)
                 .disable_introspection()
                 .disable_suggestions()
                 .finish(),
@@ -52,14 +52,16 @@ impl Schemas {
     }
 }
 
-fn schema_builder() -> async_graphql::SchemaBuilder<Query, Mutation, Subscription> {
+fn schema_builder(
+    introspection: bool,
+) -> async_graphql::SchemaBuilder<Query, Mutation, Subscription> {
     // Depth is limited by `Armor` (which exempts introspection), not by async-graphql.
     Schema::build(Query::default(), Mutation::default(), Subscription)
         .limit_complexity(MAX_COMPLEXITY)
-        .extension(Armor)
+        .extension(Armor { introspection })
 }
 
 /// The SDL committed as `schema.graphql`.
 pub fn sdl() -> String {
-    schema_builder().finish().sdl()
+    schema_builder(true).finish().sdl()
 }

@@ -234,6 +234,17 @@ async fn emailed_links_track_and_verified_accounts_claim_guest_tickets() {
     );
     let after = app.gql(Some(&gina.token), mine, json!({})).await;
     assert_eq!(after["data"]["tickets"]["totalCount"], 1, "{after}");
+    // The account is the way in now: the guest links of claimed tickets stop working.
+    let claimed_view = app.gql(None, TRACK, json!({ "token": token })).await;
+    assert_eq!(
+        error_code(&claimed_view),
+        "UNAUTHENTICATED",
+        "{claimed_view}"
+    );
+    let returned = app
+        .gql(None, TRACK, json!({ "token": receipt["trackingToken"] }))
+        .await;
+    assert_eq!(error_code(&returned), "UNAUTHENTICATED", "{returned}");
     let reused = app
         .gql(
             None,

@@ -13,7 +13,7 @@ pub struct UserObject(pub User);
 impl UserObject {
     /// What staff run the desk with (an account's address, role, skills, state) is for the
     /// person themselves and for staff; requesters see the other side's name only.
-    fn private<'a, T>(&self, ctx: &Context<'_>, value: T) -> GqlResult<Option<T>> {
+    fn private<T>(&self, ctx: &Context<'_>, value: T) -> GqlResult<Option<T>> {
         let viewer = &request_ctx(ctx)?.viewer;
         if viewer.is_staff() || viewer.user_id() == Some(self.0.id) {
             Ok(Some(value))

@@ -55,6 +55,13 @@ impl WsClient {
             .expect("send subscribe");
     }
 
+    pub async fn send_raw(&mut self, text: String) {
+        self.socket
+            .send(Message::text(text))
+            .await
+            .expect("send message");
+    }
+
     /// The next protocol message, or `None` if the server closed the connection.
     pub async fn next_json(&mut self) -> Option<Value> {
         loop {
