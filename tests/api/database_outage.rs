@@ -1,13 +1,23 @@
 //! The real server process while its database refuses connections: signed-in and anonymous
 //! requests answer a coded error with a request id, and the job workers do not flood the log.
 
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde_json::json;
 
 use crate::common::{PASSWORD, SIGN_UP, TestDatabase, eventually, post_graphql};
+
+/// Ends the server process however the test ends (a failed assertion included).
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
 
 async fn maintenance(db: &TestDatabase) -> AsyncPgConnection {
     let url = db.url.replace(&format!("/{}", db.name), "/postgres");
@@ -27,23 +37,25 @@ async fn a_refusing_database_gets_coded_errors_and_a_quiet_log() {
         .port();
     let log_path = std::env::temp_dir().join(format!("deskql-outage-{}.log", db.name));
     let log = std::fs::File::create(&log_path).expect("log file");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_deskql"))
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATABASE_URL", &db.url)
-        .env("DESKQL_JWT_SECRET", "outage-test-secret-outage-test-secret")
-        .env("DESKQL_LISTEN", format!("127.0.0.1:{port}"))
-        .env("DESKQL_WORKERS", "2")
-        .env("DESKQL_DB_POOL_TIMEOUT_MS", "1000")
-        .env(
-            "DESKQL_MAIL_DIR",
-            std::env::temp_dir().join(format!("deskql-outage-mail-{}", db.name)),
-        )
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(log)
-        .spawn()
-        .expect("spawn deskql");
+    let _server = KillOnDrop(
+        Command::new(env!("CARGO_BIN_EXE_deskql"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("DATABASE_URL", &db.url)
+            .env("DESKQL_JWT_SECRET", "outage-test-secret-outage-test-secret")
+            .env("DESKQL_LISTEN", format!("127.0.0.1:{port}"))
+            .env("DESKQL_WORKERS", "2")
+            .env("DESKQL_DB_POOL_TIMEOUT_MS", "1000")
+            .env(
+                "DESKQL_MAIL_DIR",
+                std::env::temp_dir().join(format!("deskql-outage-mail-{}", db.name)),
+            )
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("spawn deskql"),
+    );
     let base = format!("http://127.0.0.1:{port}");
     let http = reqwest::Client::new();
     eventually("the server to be ready", || {
@@ -132,7 +144,5 @@ async fn a_refusing_database_gets_coded_errors_and_a_quiet_log() {
         &format!("ALTER DATABASE {} ALLOW_CONNECTIONS true", db.name),
     )
     .await;
-    let _ = child.kill();
-    let _ = child.wait();
     let _ = std::fs::remove_file(&log_path);
 }
