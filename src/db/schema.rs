@@ -53,6 +53,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    ticket_ratings (ticket_id, resolved_at) {
+        ticket_id -> Uuid,
+        resolved_at -> Timestamptz,
+        score -> Int2,
+        comment -> Nullable<Text>,
+        rated_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     ticket_triage (ticket_id) {
         ticket_id -> Uuid,
         provider -> Text,
@@ -247,6 +258,7 @@ diesel::joinable!(refresh_tokens -> auth_sessions (session_id));
 diesel::joinable!(ticket_events -> tickets (ticket_id));
 diesel::joinable!(tickets -> categories (category_id));
 diesel::joinable!(ticket_triage -> tickets (ticket_id));
+diesel::joinable!(ticket_ratings -> tickets (ticket_id));
 diesel::joinable!(ticket_conversations -> tickets (ticket_id));
 diesel::joinable!(ticket_messages -> tickets (ticket_id));
 diesel::joinable!(attachments -> tickets (ticket_id));
@@ -271,6 +283,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_counters,
     ticket_events,
     ticket_messages,
+    ticket_ratings,
     ticket_triage,
     tickets,
     users,

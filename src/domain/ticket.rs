@@ -105,6 +105,9 @@ pub enum TicketEventKind {
     /// A message was added to the thread (`toValue` is its id); internal notes' events are
     /// shown to staff only.
     MessageAdded,
+    /// The requester rated the resolution (`toValue` is the score, `fromValue` the one it
+    /// replaced).
+    Rated,
 }
 
 /// Who set a ticket's priority last; triage may raise a requester's choice but never lower

@@ -13,6 +13,7 @@ use crate::db::models::category::Category;
 use crate::db::models::conversation::TicketConversation;
 use crate::db::models::event::TicketEvent;
 use crate::db::models::message::{self, TicketMessage};
+use crate::db::models::rating::TicketRating;
 use crate::db::models::ticket::Ticket;
 use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::User;
@@ -391,5 +392,25 @@ impl Loader<HistoryPage> for DbLoader {
             }
         }
         Ok(loaded)
+    }
+}
+
+/// The latest satisfaction rating of a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RatingOf(pub Uuid);
+
+impl Loader<RatingOf> for DbLoader {
+    type Value = TicketRating;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, ids: &[RatingOf]) -> Result<HashMap<RatingOf, TicketRating>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let rows = TicketRating::latest_of(&mut conn, &keys(ids, |k| k.0))
+            .await
+            .map_err(DomainError::from)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| (RatingOf(row.ticket_id), row))
+            .collect())
     }
 }

@@ -15,6 +15,7 @@ pub mod maintenance;
 pub mod messages;
 pub mod notifications;
 pub mod notify;
+pub mod satisfaction;
 pub mod search;
 pub mod tickets;
 pub mod triage;

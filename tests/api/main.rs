@@ -17,6 +17,7 @@ mod pipeline;
 mod processes;
 mod providers;
 mod race_limits;
+mod satisfaction;
 mod schema_file;
 mod search;
 mod statement_count;

@@ -11,6 +11,7 @@ pub mod job;
 pub mod login_failure;
 pub mod message;
 pub mod rate_limit;
+pub mod rating;
 pub mod retention;
 pub mod session;
 pub mod setting;

@@ -2,6 +2,7 @@ mod accounts;
 mod admin;
 mod conversation;
 mod pipeline;
+mod satisfaction;
 mod tickets;
 
 use async_graphql::MergedObject;
@@ -13,4 +14,5 @@ pub struct Mutation(
     admin::AdminMutation,
     pipeline::PipelineMutation,
     conversation::ConversationMutation,
+    satisfaction::SatisfactionMutation,
 );

@@ -3,6 +3,7 @@ pub mod category;
 pub mod event;
 pub mod inputs;
 pub mod pipeline;
+pub mod satisfaction;
 pub mod thread;
 pub mod ticket;
 pub mod ticket_connection;

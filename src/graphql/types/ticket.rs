@@ -13,6 +13,7 @@ use crate::graphql::loaders::{CategoryId, ConversationOf, HistoryPage, Loaders, 
 use crate::graphql::types::category::CategoryObject;
 use crate::graphql::types::event::TicketEventObject;
 use crate::graphql::types::pipeline::{AssignmentReason, ConversationObject, TriageObject};
+use crate::graphql::types::satisfaction::{self, SatisfactionObject};
 use crate::graphql::types::thread::{
     AttachmentObject, HelpArticleObject, MessageConnection, message_page, ticket_articles,
     ticket_attachments,
@@ -216,6 +217,12 @@ impl TicketObject {
             include_internal: request_ctx(ctx)?.viewer.is_staff(),
         };
         message_page(ctx, view, first, after).await
+    }
+
+    /// The requester's rating of the latest rated resolution (staff, and the requester for
+    /// their own ticket).
+    async fn satisfaction(&self, ctx: &Context<'_>) -> GqlResult<Option<SatisfactionObject>> {
+        satisfaction::latest(ctx, self.0.id).await
     }
 
     /// Files and the screenshot filed with the ticket (message files are on the messages).

@@ -51,6 +51,14 @@ impl TrackedTicket {
         &self.0.requester_name
     }
 
+    /// The guest's own rating of the latest rated resolution.
+    async fn satisfaction(
+        &self,
+        ctx: &Context<'_>,
+    ) -> GqlResult<Option<crate::graphql::types::satisfaction::SatisfactionObject>> {
+        crate::graphql::types::satisfaction::latest(ctx, self.0.id).await
+    }
+
     /// The public thread (internal notes are never part of it).
     async fn messages(
         &self,
