@@ -76,6 +76,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_log (id) {
+        id -> Int8,
+        actor_id -> Nullable<Uuid>,
+        action -> Text,
+        target -> Nullable<Text>,
+        details -> Jsonb,
+        request_id -> Nullable<Text>,
+        occurred_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     login_failures (bucket) {
         bucket -> Text,
         failures -> Int4,
@@ -269,6 +281,7 @@ diesel::joinable!(ticket_articles -> tickets (ticket_id));
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
     attachments,
+    audit_log,
     auth_sessions,
     categories,
     email_deliveries,

@@ -3,6 +3,7 @@
 mod attachments;
 pub mod auth;
 pub mod cookies;
+mod export;
 mod graphql;
 mod health;
 mod ws;
@@ -46,6 +47,7 @@ pub fn router(app: AppState, schemas: Schemas) -> Router {
         .route("/graphql", get(graphql::get_handler).post(graphql::post_handler))
         .route("/graphql/ws", get(ws::handler))
         .route("/attachments/{id}", get(attachments::download))
+        .route("/exports/tickets.csv", get(export::tickets_csv))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .with_state(state)

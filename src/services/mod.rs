@@ -7,6 +7,7 @@ pub mod assignment;
 pub mod attachments;
 pub mod categories;
 pub mod conversations;
+pub mod export;
 pub mod guest_access;
 pub mod intake;
 pub mod jobs;

@@ -9,6 +9,7 @@ mod conversations;
 mod database_outage;
 mod email;
 mod event_stream;
+mod export;
 mod hostile_documents;
 mod http_conventions;
 mod operations_safety;

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod attachment;
+pub mod audit;
 pub mod category;
 pub mod conversation;
 pub mod email_delivery;
