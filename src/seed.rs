@@ -111,6 +111,11 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
     );
     let hash = password::hash(&app.password_slots, DEMO_PASSWORD.to_owned()).await?;
     let mut conn = app.pool.get().await?;
+    // Seeding inserts hundreds of thousands of rows per statement; the request-sized
+    // statement timeout is not for this one-off command's connection.
+    diesel::sql_query("SET statement_timeout = 0")
+        .execute(&mut conn)
+        .await?;
     let existing: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
         "(SELECT count(*) FROM tickets WHERE requester_email LIKE '%@demo.deskql.test')",
     ))

@@ -14,10 +14,27 @@ pub struct AccessClaims {
     pub exp: i64,
 }
 
+/// A one-click satisfaction link: it rates one resolution of one ticket and nothing else
+/// (its own audience, so it is never an access token, nor an access token one of these).
+#[derive(Debug, Serialize, Deserialize)]
+struct RatingClaims {
+    /// The ticket.
+    sub: Uuid,
+    /// The resolution rated: the ticket's `resolved_at`, in microseconds.
+    res: i64,
+    aud: String,
+    exp: i64,
+}
+
+const RATING_AUDIENCE: &str = "deskql:rating";
+/// How long the links in a resolution email keep working.
+pub const RATING_LINK_TTL: chrono::TimeDelta = chrono::TimeDelta::days(30);
+
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    rating_validation: Validation,
     ttl: Duration,
 }
 
@@ -26,12 +43,43 @@ impl JwtKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 5;
         validation.set_required_spec_claims(&["exp", "sub"]);
+        let mut rating_validation = Validation::new(Algorithm::HS256);
+        rating_validation.set_required_spec_claims(&["exp", "sub", "aud"]);
+        rating_validation.set_audience(&[RATING_AUDIENCE]);
         Self {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
+            rating_validation,
             ttl,
         }
+    }
+
+    /// A signed link token that rates the resolution of `ticket_id` at `resolved_at`.
+    pub fn issue_rating(
+        &self,
+        ticket_id: Uuid,
+        resolved_at: chrono::DateTime<Utc>,
+    ) -> anyhow::Result<String> {
+        let claims = RatingClaims {
+            sub: ticket_id,
+            res: resolved_at.timestamp_micros(),
+            aud: RATING_AUDIENCE.to_owned(),
+            exp: (Utc::now() + RATING_LINK_TTL).timestamp(),
+        };
+        Ok(jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.encoding,
+        )?)
+    }
+
+    /// The ticket and resolution (in microseconds) a well-signed, unexpired rating link
+    /// names.
+    pub fn verify_rating(&self, token: &str) -> Option<(Uuid, i64)> {
+        jsonwebtoken::decode::<RatingClaims>(token, &self.decoding, &self.rating_validation)
+            .ok()
+            .map(|data| (data.claims.sub, data.claims.res))
     }
 
     pub fn ttl(&self) -> Duration {
@@ -75,5 +123,14 @@ mod tests {
         assert_eq!((claims.sub, claims.sid), (user, session));
         assert!(other.verify(&token).is_none());
         assert!(keys.verify("not.a.token").is_none());
+        // Each kind of token is good for its own purpose only.
+        assert!(keys.verify_rating(&token).is_none());
+        let resolved = Utc::now();
+        let rating = keys.issue_rating(user, resolved).expect("issue");
+        assert_eq!(
+            keys.verify_rating(&rating),
+            Some((user, resolved.timestamp_micros()))
+        );
+        assert!(keys.verify(&rating).is_none());
     }
 }

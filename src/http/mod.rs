@@ -6,6 +6,7 @@ pub mod cookies;
 mod export;
 mod graphql;
 mod health;
+mod rating;
 mod ws;
 
 use std::time::Duration;
@@ -48,6 +49,7 @@ pub fn router(app: AppState, schemas: Schemas) -> Router {
         .route("/graphql/ws", get(ws::handler))
         .route("/attachments/{id}", get(attachments::download))
         .route("/exports/tickets.csv", get(export::tickets_csv))
+        .route("/rate/{token}", get(rating::rate))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .with_state(state)

@@ -16,6 +16,8 @@ pub struct Notification {
     pub notes: Vec<String>,
     pub link_label: &'static str,
     pub link: String,
+    /// One-click satisfaction links, for the scores 1 to 5 in order (resolution emails).
+    pub ratings: Vec<String>,
     pub footer: &'static str,
 }
 
@@ -58,6 +60,7 @@ mod tests {
             notes: vec!["Check logs".into()],
             link_label: "Open the ticket",
             link: "http://localhost:8080/tickets/TKT-2026-0001".into(),
+            ratings: Vec::new(),
             footer: "deskql",
         };
         let (text, html) = notification.render().expect("render");

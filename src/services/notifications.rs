@@ -72,7 +72,7 @@ pub async fn send(state: &AppState, job: &EmailJob) -> anyhow::Result<()> {
     if was_sent(&mut conn, &message_id).await? {
         return Ok(());
     }
-    let Some(letter) = compose(&mut conn, &mailer.public_url, job).await? else {
+    let Some(letter) = compose(&mut conn, state, job).await? else {
         return Ok(());
     };
     drop(conn);
@@ -106,9 +106,10 @@ pub async fn send(state: &AppState, job: &EmailJob) -> anyhow::Result<()> {
 /// deactivated, note turned out internal).
 async fn compose(
     conn: &mut AsyncPgConnection,
-    public_url: &str,
+    state: &AppState,
     job: &EmailJob,
 ) -> anyhow::Result<Option<Letter>> {
+    let public_url = state.pipeline.mailer.public_url.as_str();
     if job.kind == EmailKind::VerifyEmail {
         return verification(conn, public_url, job.user_id).await;
     }
@@ -133,7 +134,11 @@ async fn compose(
         }
         EmailKind::TicketResolved => {
             let link = requester_link(conn, public_url, &ticket).await?;
-            to_requester(resolved(&ticket, link))
+            let ratings = rating_links(state, &ticket)?;
+            to_requester(Notification {
+                ratings,
+                ..resolved(&ticket, link)
+            })
         }
         EmailKind::StaffReplied => match public_message(conn, job.message_id).await? {
             Some(message) => {
@@ -245,6 +250,7 @@ async fn verification(
             notes: Vec::new(),
             link_label: "Confirm my address",
             link: format!("{public_url}/verify-email/{token}"),
+            ratings: Vec::new(),
             footer: FOOTER,
         },
     }))
@@ -278,6 +284,7 @@ fn about(ticket: &Ticket, subject: String, headline: &str, intro: String) -> Not
         notes: Vec::new(),
         link_label: "View your ticket",
         link: String::new(),
+        ratings: Vec::new(),
         footer: FOOTER,
     }
 }
@@ -325,6 +332,19 @@ fn assigned(ticket: &Ticket, public_url: &str) -> Notification {
             ),
         )
     }
+}
+
+/// One signed one-click link per score for the ticket's current resolution (none when the
+/// ticket was reopened before the email went out).
+fn rating_links(state: &AppState, ticket: &Ticket) -> anyhow::Result<Vec<String>> {
+    let Some(resolved_at) = ticket.resolved_at else {
+        return Ok(Vec::new());
+    };
+    let token = state.jwt.issue_rating(ticket.id, resolved_at)?;
+    let base = &state.pipeline.mailer.public_url;
+    Ok((1..=5)
+        .map(|score| format!("{base}/rate/{token}?score={score}"))
+        .collect())
 }
 
 fn resolved(ticket: &Ticket, link: String) -> Notification {

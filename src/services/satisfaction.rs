@@ -7,6 +7,7 @@ use chrono::{TimeDelta, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
+use crate::app::AppState;
 use crate::db::models::event::NewTicketEvent;
 use crate::db::models::rating::TicketRating;
 use crate::db::models::ticket::Ticket;
@@ -86,6 +87,38 @@ pub async fn rate_as_guest(
     conn.transaction(async |conn| {
         let ticket = lock_live(conn, ticket.id, None).await?;
         record(conn, &ticket, rating, None).await
+    })
+    .await
+}
+
+/// A one-click link from the resolution email: the signed token names the ticket and the
+/// resolution, the score comes with the click. Returns the ticket's number with the rating.
+pub async fn rate_by_link(
+    state: &AppState,
+    token: &str,
+    score: i32,
+) -> DomainResult<(String, TicketRating)> {
+    let (ticket_id, resolution) =
+        state
+            .jwt
+            .verify_rating(token.trim())
+            .ok_or(DomainError::InvalidCredentials(
+                "this rating link is invalid or has expired",
+            ))?;
+    let rating = validate(RatingInput {
+        score,
+        comment: None,
+    })?;
+    let mut conn = state.pool.get().await?;
+    conn.transaction(async |conn| {
+        let ticket = lock_live(conn, ticket_id, None).await?;
+        if ticket.resolved_at.map(|at| at.timestamp_micros()) != Some(resolution) {
+            return Err(DomainError::Conflict(
+                "this link rates an earlier resolution of the ticket".into(),
+            ));
+        }
+        let saved = record(conn, &ticket, rating, None).await?;
+        Ok((ticket.number, saved))
     })
     .await
 }

@@ -207,3 +207,84 @@ async fn guests_rate_with_their_tracking_token() {
         "{tracked}"
     );
 }
+
+/// The signed token of the first `/rate/` link in a mail (quoted-printable unfolded).
+fn rating_token(mail: &crate::common::mail::ReceivedMail) -> String {
+    let text = mail
+        .raw
+        .replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=");
+    let start = text
+        .find("/rate/")
+        .unwrap_or_else(|| panic!("a rating link in {text}"))
+        + 6;
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_resolution_email_rates_with_one_click() {
+    let sink = crate::common::mail::SmtpSink::start();
+    let mut config = crate::common::pipeline_config();
+    config.pipeline.smtp_url = Some(sink.url().into());
+    let app = TestApp::spawn_with(config).await;
+    let agent = app.user_with_role("clicky", Role::Moderator, &[]).await;
+    let owner = app.sign_up("clicker").await;
+    let ticket = app.create_ticket(&owner, "Password reset loop").await;
+    app.gql(
+        Some(&agent.token),
+        SET_STATUS,
+        json!({ "id": ticket["id"], "s": "RESOLVED" }),
+    )
+    .await;
+    let resolved = crate::common::eventually("the resolution email", || async {
+        sink.received()
+            .iter()
+            .any(|m| m.subject().contains("Resolved"))
+    });
+    resolved.await;
+    let mail = sink
+        .received()
+        .into_iter()
+        .find(|m| m.subject().contains("Resolved"))
+        .expect("resolution email");
+    let token = rating_token(&mail);
+    let click = |score: &str| {
+        app.http
+            .get(app.url(&format!("/rate/{token}?score={score}")))
+            .send()
+    };
+    assert_eq!(click("9").await.expect("send").status(), 400);
+    let thanks = click("4").await.expect("send");
+    assert_eq!(thanks.status(), 200);
+    assert!(thanks.text().await.expect("page").contains("4/5"));
+    let seen = app
+        .gql(
+            Some(&agent.token),
+            SATISFACTION,
+            json!({ "id": ticket["id"] }),
+        )
+        .await;
+    assert_eq!(seen["data"]["ticket"]["satisfaction"]["score"], 4, "{seen}");
+
+    // A forged or altered link does nothing.
+    let forged = app
+        .http
+        .get(app.url(&format!("/rate/{}x?score=1", token)))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(forged.status(), 401);
+    // After a reopen, the old email's links no longer rate anything.
+    app.gql(
+        Some(&agent.token),
+        SET_STATUS,
+        json!({ "id": ticket["id"], "s": "IN_PROGRESS" }),
+    )
+    .await;
+    assert_eq!(click("1").await.expect("send").status(), 409);
+    assert_eq!(app.count_rows("ticket_ratings WHERE score = 4").await, 1);
+}
