@@ -125,54 +125,50 @@ async fn forged_forwarded_for_entries_do_not_reset_per_ip_limits() {
     );
 }
 
+fn cara_login() -> Value {
+    json!({ "query": LOG_IN, "variables": { "input": { "email": "cara@example.com", "password": PASSWORD } } })
+}
+
+enum Body {
+    Form,
+    Json(Value),
+}
+
+/// POSTs to `/graphql` with the given headers: a multipart login form (what any page can
+/// submit cross-site) or a JSON body.
+async fn post(app: &TestApp, headers: &[(&str, &str)], body: Body) -> reqwest::Response {
+    let mut request = app.http.post(app.url("/graphql"));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let request = match body {
+        Body::Form => request.multipart(
+            reqwest::multipart::Form::new()
+                .text("operations", cara_login().to_string())
+                .text("map", "{}"),
+        ),
+        Body::Json(json) => request.json(&json),
+    };
+    request.send().await.expect("send")
+}
+
 #[tokio::test]
 async fn multipart_and_cookie_mutations_need_an_origin_or_the_csrf_header() {
     let app = TestApp::spawn().await;
     app.sign_up("cara").await;
-    let form = || {
-        reqwest::multipart::Form::new().text(
-            "operations",
-            json!({ "query": LOG_IN, "variables": { "input": { "email": "cara@example.com", "password": PASSWORD } } }).to_string(),
-        ).text("map", "{}")
-    };
+    let evil = ("origin", "https://evil.example");
     // A cross-site form post: no Origin (stripped), no preflighted header.
-    let bare = app
-        .http
-        .post(app.url("/graphql"))
-        .multipart(form())
-        .send()
-        .await
-        .expect("send");
+    let bare = post(&app, &[], Body::Form).await;
     assert_eq!(bare.status(), 403);
     assert!(bare.headers().get("set-cookie").is_none());
-    let foreign = app
-        .http
-        .post(app.url("/graphql"))
-        .header("origin", "https://evil.example")
-        .multipart(form())
-        .send()
-        .await
-        .expect("send");
-    assert_eq!(foreign.status(), 403);
+    assert_eq!(post(&app, &[evil], Body::Form).await.status(), 403);
     // Login CSRF by JSON from a foreign page is refused too.
-    let json_login = app
-        .http
-        .post(app.url("/graphql"))
-        .header("origin", "https://evil.example")
-        .json(&json!({ "query": LOG_IN, "variables": { "input": { "email": "cara@example.com", "password": PASSWORD } } }))
-        .send()
-        .await
-        .expect("send");
-    assert_eq!(json_login.status(), 403);
+    assert_eq!(
+        post(&app, &[evil], Body::Json(cara_login())).await.status(),
+        403
+    );
 
-    let allowed = app
-        .http
-        .post(app.url("/graphql"))
-        .header("origin", "http://localhost:8080")
-        .multipart(form())
-        .send()
-        .await
-        .expect("send");
+    let allowed = post(&app, &[("origin", "http://localhost:8080")], Body::Form).await;
     assert_eq!(allowed.status(), 200);
     let cookie = allowed
         .headers()
@@ -184,27 +180,17 @@ async fn multipart_and_cookie_mutations_need_an_origin_or_the_csrf_header() {
 
     // Riding the cookie: a mutation without Origin or header is refused, with it accepted.
     let log_out = json!({ "query": "mutation { logOut }" });
-    let forged = app
-        .http
-        .post(app.url("/graphql"))
-        .header("cookie", &cookie)
-        .json(&log_out)
-        .send()
-        .await
-        .expect("send");
+    let forged = post(&app, &[("cookie", &cookie)], Body::Json(log_out.clone())).await;
     assert_eq!(forged.status(), 403);
-    let own: Value = app
-        .http
-        .post(app.url("/graphql"))
-        .header("cookie", &cookie)
-        .header("x-deskql-csrf", "1")
-        .json(&log_out)
-        .send()
-        .await
-        .expect("send")
-        .json()
-        .await
-        .expect("json");
+    let own: Value = post(
+        &app,
+        &[("cookie", &cookie), ("x-deskql-csrf", "1")],
+        Body::Json(log_out),
+    )
+    .await
+    .json()
+    .await
+    .expect("json");
     assert!(own["errors"].is_null(), "{own}");
 }
 
