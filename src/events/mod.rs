@@ -114,7 +114,7 @@ impl Listener {
         self.principals.clear();
         match published {
             // Catch up on what committed while the connection was down.
-            Some(_) => self.publish_up_to(&mut conn, published, i64::MAX).await?,
+            Some(_) => self.publish_up_to(&mut conn, published, None).await?,
             // First start: live subscribers get what commits from now on.
             None => *published = Some(TicketEvent::last_position(&mut conn).await?),
         }
@@ -144,32 +144,33 @@ impl Listener {
                             self.principals.invalidate(&invalidation);
                         }
                     } else if let Ok(position) = notification.payload.parse::<i64>() {
-                        self.publish_up_to(&mut conn, published, position).await?;
+                        self.publish_up_to(&mut conn, published, Some(position))
+                            .await?;
                     }
                 }
             }
         }
     }
 
-    /// Broadcasts, in commit order, every event after `published` up to at least `position`
-    /// (one notification may stand for many events: they are loaded in pages, and the
-    /// notifications of events already sent are passed over). With nobody subscribed, nothing
-    /// is loaded: the position just moves on.
+    /// Broadcasts, in commit order, every event committed after `published`: up to at least
+    /// the notified `position`, or (`None`, after a reconnect) whatever is there. One
+    /// notification may stand for many events: they are loaded in pages, and notifications of
+    /// events already sent are passed over. With nobody subscribed, nothing is loaded: the
+    /// position just moves on.
     async fn publish_up_to(
         &self,
         conn: &mut AsyncPgConnection,
         published: &mut Option<i64>,
-        position: i64,
+        position: Option<i64>,
     ) -> anyhow::Result<()> {
         let mut last = published.unwrap_or_default();
-        if position <= last {
+        if position.is_some_and(|position| position <= last) {
             return Ok(());
         }
         if self.sender.receiver_count() == 0 {
-            let newest = if position == i64::MAX {
-                TicketEvent::last_position(conn).await?
-            } else {
-                position
+            let newest = match position {
+                Some(position) => position,
+                None => TicketEvent::last_position(conn).await?,
             };
             *published = Some(last.max(newest));
             return Ok(());

@@ -10,7 +10,7 @@ use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{Name, ServerError, ServerResult, Variables};
 use async_graphql_value::{ConstValue, Value};
 
-use crate::graphql::error::code;
+use crate::graphql::error::{code, coded_error};
 
 /// Deepest bracket (`{`, `[`, `(`) nesting in the query text. Far above what any real query
 /// (the standard introspection query included) needs, far below what overflows a stack.
@@ -34,15 +34,6 @@ impl ExtensionFactory for Armor {
     fn create(&self) -> Arc<dyn Extension> {
         Arc::new(*self)
     }
-}
-
-fn refuse(error_code: &str, message: impl Into<String>) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    error
-        .extensions
-        .get_or_insert_with(Default::default)
-        .set("code", error_code);
-    error
 }
 
 #[async_graphql::async_trait::async_trait]
@@ -69,7 +60,7 @@ impl Extension for Armor {
 }
 
 fn nul_error() -> ServerError {
-    refuse(
+    coded_error(
         code::BAD_USER_INPUT,
         "strings may not contain NUL characters",
     )
@@ -108,7 +99,7 @@ pub fn check_nesting(query: &str) -> ServerResult<()> {
             b'{' | b'[' | b'(' => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Err(refuse(
+                    return Err(coded_error(
                         code::GRAPHQL_VALIDATION_FAILED,
                         format!("the query nests brackets deeper than {MAX_NESTING} levels"),
                     ));
@@ -141,7 +132,7 @@ fn check_document(document: &ExecutableDocument, introspection: bool) -> ServerR
         }
         let cost = walker.selection_set(&operation.selection_set.node)?;
         if cost.fields > MAX_FIELDS {
-            return Err(refuse(
+            return Err(coded_error(
                 code::GRAPHQL_VALIDATION_FAILED,
                 format!(
                     "the query selects more than {MAX_FIELDS} fields once fragments are expanded"
@@ -149,7 +140,7 @@ fn check_document(document: &ExecutableDocument, introspection: bool) -> ServerR
             ));
         }
         if cost.recursion > MAX_RECURSION {
-            return Err(refuse(
+            return Err(coded_error(
                 code::GRAPHQL_VALIDATION_FAILED,
                 format!(
                     "the query nests selections and fragments deeper than {MAX_RECURSION} levels"
@@ -157,7 +148,7 @@ fn check_document(document: &ExecutableDocument, introspection: bool) -> ServerR
             ));
         }
         if cost.depth > MAX_DEPTH {
-            return Err(refuse(
+            return Err(coded_error(
                 code::GRAPHQL_VALIDATION_FAILED,
                 format!("the query is nested too deep (more than {MAX_DEPTH} levels)"),
             ));
@@ -203,7 +194,7 @@ impl<'a> Walker<'a> {
                     }
                     let name = field.name.node.as_str();
                     if !self.introspection && (name == "__schema" || name == "__type") {
-                        return Err(refuse(
+                        return Err(coded_error(
                             code::GRAPHQL_VALIDATION_FAILED,
                             "introspection is disabled",
                         ));
@@ -250,7 +241,7 @@ impl<'a> Walker<'a> {
             return Ok(Cost::default());
         };
         if !self.visiting.insert(name) {
-            return Err(refuse(
+            return Err(coded_error(
                 code::GRAPHQL_VALIDATION_FAILED,
                 format!("fragment {name} spreads itself"),
             ));

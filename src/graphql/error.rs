@@ -24,6 +24,16 @@ pub mod code {
 
 pub const INTERNAL_MESSAGE: &str = "internal server error";
 
+/// An error raised outside a resolver (document checks, transport refusals), with its code.
+pub fn coded_error(error_code: &str, message: impl Into<String>) -> async_graphql::ServerError {
+    let mut error = async_graphql::ServerError::new(message, None);
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", error_code);
+    error
+}
+
 impl From<DomainError> for Error {
     fn from(err: DomainError) -> Self {
         let message = err.message();

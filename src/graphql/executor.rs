@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use async_graphql::{Data, Executor, Request, Response, ServerError};
+use async_graphql::{Data, Executor, Request, Response};
 use futures::StreamExt;
 use futures::stream::BoxStream;
 use uuid::Uuid;
@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::auth::Viewer;
 use crate::config::IntrospectionMode;
 use crate::graphql::Schemas;
-use crate::graphql::error::{INTERNAL_MESSAGE, code};
+use crate::graphql::error::{INTERNAL_MESSAGE, code, coded_error};
 use crate::services::RequestContext;
 
 /// Open subscriptions per user on this instance.
@@ -78,12 +78,7 @@ impl Refusal {
     }
 
     fn into_response(self) -> Response {
-        let mut error = ServerError::new(self.message, None);
-        error
-            .extensions
-            .get_or_insert_with(Default::default)
-            .set("code", self.code);
-        Response::from_errors(vec![error])
+        Response::from_errors(vec![coded_error(self.code, self.message)])
     }
 }
 

@@ -22,63 +22,32 @@ use crate::http::{HttpState, REQUEST_ID_HEADER};
 use crate::services::RequestContext;
 use crate::services::export::{self, ExportRequest};
 
-fn json_error(
-    status: StatusCode,
-    error_code: &str,
-    message: &str,
-    field: Option<&str>,
-) -> Response {
-    let body = serde_json::json!({
-        "errors": [{ "message": message, "extensions": { "code": error_code, "field": field } }]
-    });
+/// A refusal as a JSON error body, coded by the one mapping of domain errors to GraphQL
+/// codes (which also logs internal errors), with the HTTP status that code stands for.
+fn domain_error(err: DomainError) -> Response {
+    let error = async_graphql::Error::from(err);
+    let error_code = match error.extensions.as_ref().and_then(|e| e.get("code")) {
+        Some(async_graphql::Value::String(error_code)) => error_code.clone(),
+        _ => code::INTERNAL_SERVER_ERROR.to_owned(),
+    };
+    let status = match error_code.as_str() {
+        code::UNAUTHENTICATED => StatusCode::UNAUTHORIZED,
+        code::FORBIDDEN => StatusCode::FORBIDDEN,
+        code::SERVICE_UNAVAILABLE => StatusCode::SERVICE_UNAVAILABLE,
+        code::INTERNAL_SERVER_ERROR => StatusCode::INTERNAL_SERVER_ERROR,
+        _ => StatusCode::BAD_REQUEST,
+    };
+    json_response(status, &error.message, serde_json::json!(error.extensions))
+}
+
+fn json_response(status: StatusCode, message: &str, extensions: serde_json::Value) -> Response {
+    let body = serde_json::json!({ "errors": [{ "message": message, "extensions": extensions }] });
     (
         status,
         [(CONTENT_TYPE, "application/json")],
         body.to_string(),
     )
         .into_response()
-}
-
-fn domain_error(err: DomainError) -> Response {
-    let message = err.message();
-    match err {
-        DomainError::Unauthenticated | DomainError::InvalidCredentials(_) => json_error(
-            StatusCode::UNAUTHORIZED,
-            code::UNAUTHENTICATED,
-            &message,
-            None,
-        ),
-        DomainError::Forbidden => {
-            json_error(StatusCode::FORBIDDEN, code::FORBIDDEN, &message, None)
-        }
-        DomainError::InvalidInput { field, .. } => json_error(
-            StatusCode::BAD_REQUEST,
-            code::BAD_USER_INPUT,
-            &message,
-            Some(&field),
-        ),
-        DomainError::Unavailable(_) => json_error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            code::SERVICE_UNAVAILABLE,
-            &message,
-            None,
-        ),
-        DomainError::Internal(source) => {
-            tracing::error!(error = ?source, "ticket export failed");
-            json_error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                code::INTERNAL_SERVER_ERROR,
-                "internal server error",
-                None,
-            )
-        }
-        other => json_error(
-            StatusCode::BAD_REQUEST,
-            code::BAD_USER_INPUT,
-            &other.message(),
-            None,
-        ),
-    }
 }
 
 fn list<T: FromStr>(field: &str, values: &[String]) -> Result<Option<Vec<T>>, DomainError> {
@@ -201,11 +170,10 @@ pub async fn tickets_csv(
     let viewer = match request_viewer(app, &headers).await {
         Ok(viewer) => viewer,
         Err(ViewerError::ForeignOrigin) => {
-            return json_error(
+            return json_response(
                 StatusCode::FORBIDDEN,
-                code::FORBIDDEN,
                 "cookie-authenticated requests are not accepted from this origin",
-                None,
+                serde_json::json!({ "code": code::FORBIDDEN }),
             );
         }
         Err(ViewerError::Internal(err)) => return domain_error(DomainError::Internal(err)),

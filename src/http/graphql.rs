@@ -5,9 +5,7 @@ use std::net::SocketAddr;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::http::MultipartOptions;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql::{
-    ErrorExtensionValues, ParseRequestError, Request, Response, ServerError, Value,
-};
+use async_graphql::{ErrorExtensionValues, ParseRequestError, Request, Response, Value};
 use async_graphql_axum::GraphQLResponse;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, RawQuery, State};
@@ -20,7 +18,7 @@ use tokio_util::io::StreamReader;
 
 use crate::config::IntrospectionMode;
 use crate::graphql::armor::check_nesting;
-use crate::graphql::error::{INTERNAL_MESSAGE, code};
+use crate::graphql::error::{INTERNAL_MESSAGE, code, coded_error};
 use crate::graphql::loaders::request_loaders;
 use crate::http::auth::{
     ViewerError, client_ip, has_bearer, has_cookie, origin_allowed, request_viewer,
@@ -354,12 +352,11 @@ fn coded_error_response(
     message: &str,
     request_id: &str,
 ) -> axum::response::Response {
-    let mut error = ServerError::new(message, None);
-    let extensions = error
+    let mut error = coded_error(error_code, message);
+    error
         .extensions
-        .get_or_insert_with(ErrorExtensionValues::default);
-    extensions.set("code", error_code);
-    extensions.set("requestId", request_id);
+        .get_or_insert_with(ErrorExtensionValues::default)
+        .set("requestId", request_id);
     GraphQLResponse::from(Response::from_errors(vec![error])).into_response()
 }
 
