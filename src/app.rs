@@ -20,6 +20,7 @@ use crate::domain::skills::SynonymTable;
 use crate::events::EventHub;
 use crate::jobs;
 use crate::mail::Mailer;
+use crate::services::sla::start::ClockStarter;
 use crate::storage::Storage;
 
 #[derive(Clone)]
@@ -133,7 +134,10 @@ impl AppState {
             principals.clone(),
             shutdown.clone(),
         );
-        let ticket_writer = TicketWriter::start(pool.clone());
+        let clocks = ClockStarter {
+            warn_percent: config.pipeline.sla_warning_percent,
+        };
+        let ticket_writer = TicketWriter::start(pool.clone(), Arc::new(clocks));
         Ok(Self(Arc::new(AppInner {
             ticket_writer,
             pool,

@@ -318,6 +318,10 @@ pub struct PipelineConfig {
     #[arg(long, env = "DESKQL_SKILL_SYNONYMS_FILE")]
     pub skill_synonyms_file: Option<PathBuf>,
 
+    /// Share of an SLA target, in percent, after which an SLA_WARNING event fires.
+    #[arg(long, env = "DESKQL_SLA_WARNING_PERCENT", default_value_t = 80, value_parser = clap::value_parser!(u8).range(1..=99))]
+    pub sla_warning_percent: u8,
+
     /// Open tickets at which a moderator gets no more automatic assignments.
     #[arg(long, env = "DESKQL_ASSIGN_MAX_OPEN", default_value_t = 25)]
     pub assign_max_open: i64,

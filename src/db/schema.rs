@@ -166,6 +166,51 @@ diesel::table! {
         version -> Int4,
         priority_source -> Text,
         assignment_reason -> Nullable<Jsonb>,
+        sla_due_at -> Nullable<Timestamptz>,
+        sla_due_rank -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    business_calendars (id) {
+        id -> Uuid,
+        name -> Text,
+        time_zone -> Text,
+        opening_hours -> Jsonb,
+        holidays -> Array<Date>,
+        is_default -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    sla_policies (id) {
+        id -> Uuid,
+        name -> Text,
+        priority -> Text,
+        category_id -> Nullable<Uuid>,
+        first_response_minutes -> Nullable<Int4>,
+        resolution_minutes -> Nullable<Int4>,
+        calendar_id -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ticket_sla_clocks (ticket_id, metric) {
+        ticket_id -> Uuid,
+        metric -> Text,
+        policy_id -> Nullable<Uuid>,
+        target_minutes -> Nullable<Int4>,
+        consumed_secs -> Int8,
+        running_since -> Nullable<Timestamptz>,
+        warn_at -> Nullable<Timestamptz>,
+        due_at -> Nullable<Timestamptz>,
+        stopped_at -> Nullable<Timestamptz>,
+        warned_at -> Nullable<Timestamptz>,
+        breached_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -277,12 +322,16 @@ diesel::joinable!(attachments -> tickets (ticket_id));
 diesel::joinable!(guest_access_tokens -> tickets (ticket_id));
 diesel::joinable!(ticket_articles -> help_articles (article_id));
 diesel::joinable!(ticket_articles -> tickets (ticket_id));
+diesel::joinable!(ticket_sla_clocks -> tickets (ticket_id));
+diesel::joinable!(sla_policies -> business_calendars (calendar_id));
+diesel::joinable!(sla_policies -> categories (category_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
     attachments,
     audit_log,
     auth_sessions,
+    business_calendars,
     categories,
     email_deliveries,
     email_verifications,
@@ -291,12 +340,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     rate_limit_counters,
     refresh_tokens,
+    sla_policies,
     ticket_articles,
     ticket_conversations,
     ticket_counters,
     ticket_events,
     ticket_messages,
     ticket_ratings,
+    ticket_sla_clocks,
     ticket_triage,
     tickets,
     users,

@@ -3,6 +3,10 @@
 //! whole system at about one commit-flush per ticket. One writer task per instance instead
 //! files everything that queued while its previous batch committed, in one statement.
 
+use std::sync::Arc;
+
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use futures::future::BoxFuture;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::db::DbPool;
@@ -13,15 +17,24 @@ const QUEUE: usize = 4096;
 
 type Reply = oneshot::Sender<Result<Ticket, String>>;
 
+/// What must commit together with every filed batch (the SLA clocks); it may update the rows.
+pub trait AfterFiling: Send + Sync + 'static {
+    fn after_filing<'a>(
+        &'a self,
+        conn: &'a mut AsyncPgConnection,
+        tickets: &'a mut [Ticket],
+    ) -> BoxFuture<'a, diesel::QueryResult<()>>;
+}
+
 #[derive(Clone)]
 pub struct TicketWriter {
     queue: mpsc::Sender<(NewTicket, Reply)>,
 }
 
 impl TicketWriter {
-    pub fn start(pool: DbPool) -> Self {
+    pub fn start(pool: DbPool, after_filing: Arc<dyn AfterFiling>) -> Self {
         let (queue, receiver) = mpsc::channel(QUEUE);
-        tokio::spawn(run(pool, receiver));
+        tokio::spawn(run(pool, after_filing, receiver));
         Self { queue }
     }
 
@@ -39,11 +52,15 @@ impl TicketWriter {
     }
 }
 
-async fn run(pool: DbPool, mut receiver: mpsc::Receiver<(NewTicket, Reply)>) {
+async fn run(
+    pool: DbPool,
+    after_filing: Arc<dyn AfterFiling>,
+    mut receiver: mpsc::Receiver<(NewTicket, Reply)>,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while receiver.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let (tickets, replies): (Vec<NewTicket>, Vec<Reply>) = batch.drain(..).unzip();
-        match file_batch(&pool, &tickets).await {
+        match file_batch(&pool, &*after_filing, &tickets).await {
             Ok(rows) => {
                 for (row, reply) in rows.into_iter().zip(replies) {
                     let _ = reply.send(Ok(row));
@@ -53,7 +70,7 @@ async fn run(pool: DbPool, mut receiver: mpsc::Receiver<(NewTicket, Reply)>) {
             Err(err) if tickets.len() > 1 => {
                 tracing::warn!(error = %err, size = tickets.len(), "batch filing failed; retrying singly");
                 for (ticket, reply) in tickets.iter().zip(replies) {
-                    let single = file_batch(&pool, std::slice::from_ref(ticket))
+                    let single = file_batch(&pool, &*after_filing, std::slice::from_ref(ticket))
                         .await
                         .and_then(|mut rows| {
                             rows.pop().ok_or_else(|| "no row returned".to_owned())
@@ -70,9 +87,18 @@ async fn run(pool: DbPool, mut receiver: mpsc::Receiver<(NewTicket, Reply)>) {
     }
 }
 
-async fn file_batch(pool: &DbPool, tickets: &[NewTicket]) -> Result<Vec<Ticket>, String> {
+async fn file_batch(
+    pool: &DbPool,
+    after_filing: &dyn AfterFiling,
+    tickets: &[NewTicket],
+) -> Result<Vec<Ticket>, String> {
     let mut conn = pool.get().await.map_err(|err| err.to_string())?;
-    let rows = insert_tickets(&mut conn, tickets)
+    let rows = conn
+        .transaction(async |conn| {
+            let mut rows = insert_tickets(conn, tickets).await?;
+            after_filing.after_filing(conn, &mut rows).await?;
+            Ok::<_, diesel::result::Error>(rows)
+        })
         .await
         .map_err(|err| err.to_string())?;
     if rows.len() == tickets.len() {

@@ -7,6 +7,7 @@ pub mod error;
 pub mod markdown;
 pub mod roles;
 pub mod skills;
+pub mod sla;
 pub mod thread;
 pub mod ticket;
 pub mod triage;

@@ -108,6 +108,12 @@ pub enum TicketEventKind {
     /// The requester rated the resolution (`toValue` is the score, `fromValue` the one it
     /// replaced).
     Rated,
+    /// An SLA target is close (`toValue` names the metric, `fromValue` the deadline);
+    /// staff only.
+    SlaWarning,
+    /// An SLA target passed unmet (`toValue` names the metric, `fromValue` the deadline);
+    /// staff only.
+    SlaBreached,
 }
 
 /// Who set a ticket's priority last; triage may raise a requester's choice but never lower

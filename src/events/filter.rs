@@ -42,13 +42,18 @@ impl EventFilter {
             }
             EventFilter::Assignments { user_id } => {
                 let me = user_id.to_string();
-                viewer.role.is_staff()
-                    && matches!(
-                        event.kind,
-                        TicketEventKind::Assigned | TicketEventKind::Unassigned
-                    )
-                    && (event.to_value.as_deref() == Some(me.as_str())
-                        || event.from_value.as_deref() == Some(me.as_str()))
+                let about_me = match event.kind {
+                    TicketEventKind::Assigned | TicketEventKind::Unassigned => {
+                        event.to_value.as_deref() == Some(me.as_str())
+                            || event.from_value.as_deref() == Some(me.as_str())
+                    }
+                    // The clock of a ticket that is theirs.
+                    TicketEventKind::SlaWarning | TicketEventKind::SlaBreached => {
+                        routed.assignee_id == Some(*user_id) && !routed.ticket_deleted
+                    }
+                    _ => false,
+                };
+                viewer.role.is_staff() && about_me
             }
         }
     }

@@ -53,7 +53,8 @@ impl Subscription {
         Ok(event_stream(request, EventFilter::Tickets { ticket_id }, after).await?)
     }
 
-    /// Staff: tickets assigned to or taken from the caller.
+    /// Staff: tickets assigned to or taken from the caller, and SLA warnings and breaches of
+    /// the tickets assigned to them.
     async fn my_assignments(
         &self,
         ctx: &Context<'_>,

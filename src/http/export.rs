@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 
 use crate::domain::DomainError;
+use crate::domain::sla::SlaState;
 use crate::domain::ticket::{TicketPriority, TicketStatus};
 use crate::graphql::error::code;
 use crate::graphql::types::inputs::TicketFilterInput;
@@ -102,7 +103,7 @@ fn flag(field: &str, values: &[String]) -> Result<Option<bool>, DomainError> {
         .transpose()
 }
 
-const PARAMETERS: [&str; 10] = [
+const PARAMETERS: [&str; 11] = [
     "status",
     "priority",
     "category",
@@ -112,6 +113,7 @@ const PARAMETERS: [&str; 10] = [
     "createdAfter",
     "createdBefore",
     "text",
+    "slaState",
     "bom",
 ];
 
@@ -148,6 +150,13 @@ fn parse(query: Option<&str>) -> Result<Params, DomainError> {
         created_after: time("createdAfter", get("createdAfter"))?,
         created_before: time("createdBefore", get("createdBefore"))?,
         text: single("text", get("text"))?,
+        sla_state: single("slaState", get("slaState"))?
+            .map(|value| {
+                value.parse::<SlaState>().map_err(|_| {
+                    DomainError::invalid("slaState", "slaState is BREACHED, AT_RISK or ON_TRACK")
+                })
+            })
+            .transpose()?,
     };
     let described = values
         .iter()

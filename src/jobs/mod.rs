@@ -1,5 +1,5 @@
 //! Durable background jobs on graphile_worker (a Postgres job queue): triage, assignment,
-//! email and the hourly trash purge.
+//! email, SLA deadlines and the hourly trash purge.
 //!
 //! Jobs are enqueued in the same transaction as the change that causes them — database
 //! triggers for new tickets and notifying events (see the pipeline migration), and
@@ -77,6 +77,8 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .define_job::<tasks::AssignTicket>()
         .define_job::<tasks::SendEmail>()
         .define_job::<tasks::PurgeTrash>()
+        .define_job::<tasks::SlaDeadline>()
+        .define_job::<tasks::SlaReevaluate>()
         .with_cron(format!("0 * * * * {}", tasks::PURGE_TRASH).as_str())
         .context("purge schedule")?
         .add_extension(state.clone())

@@ -7,12 +7,15 @@ use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::services::notifications::EmailJob;
-use crate::services::{assignment, maintenance, notifications, triage};
+use crate::services::sla::DeadlineJob;
+use crate::services::{assignment, maintenance, notifications, sla, triage};
 
 pub const TRIAGE_TICKET: &str = "triage_ticket";
 pub const ASSIGN_TICKET: &str = "assign_ticket";
 pub const SEND_EMAIL: &str = "send_email";
 pub const PURGE_TRASH: &str = "purge_trash";
+pub const SLA_DEADLINE: &str = "sla_deadline";
+pub const SLA_REEVALUATE: &str = "sla_reevaluate";
 
 /// Attempts before a job is parked as failed (the database triggers use the same numbers for
 /// triage, 5, and email, 10).
@@ -85,6 +88,35 @@ impl TaskHandler for PurgeTrash {
         if purged.tickets > 0 {
             tracing::info!(tickets = purged.tickets, "purged trashed tickets");
         }
+        Ok::<(), String>(())
+    }
+}
+
+/// An SLA warning or breach, due at the instant it names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SlaDeadline(pub DeadlineJob);
+
+impl TaskHandler for SlaDeadline {
+    const IDENTIFIER: &'static str = SLA_DEADLINE;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        report(sla::fire(app(&ctx)?, &self.0).await)
+    }
+}
+
+/// After an SLA policy or calendar changed: every open ticket's clocks follow the new rules.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SlaReevaluate {}
+
+impl TaskHandler for SlaReevaluate {
+    const IDENTIFIER: &'static str = SLA_REEVALUATE;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        let tickets = sla::admin::reevaluate_open_tickets(app(&ctx)?)
+            .await
+            .map_err(|err| format!("{err:#}"))?;
+        tracing::info!(tickets, "re-evaluated SLA clocks");
         Ok::<(), String>(())
     }
 }

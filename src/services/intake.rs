@@ -4,6 +4,7 @@
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
+use crate::app::AppState;
 use crate::db::models::attachment::Attachment;
 use crate::db::models::category::Category;
 use crate::db::models::conversation::NewTicketConversation;
@@ -15,7 +16,7 @@ use crate::domain::validation::{
 };
 use crate::domain::{DomainError, DomainResult};
 use crate::services::attachments::{self, Destination, IncomingFile, PreparedFile, StoredFiles};
-use crate::services::{RequestContext, guest_access, limits};
+use crate::services::{RequestContext, guest_access, limits, sla};
 
 const DEFAULT_CATEGORY: &str = "general";
 
@@ -178,7 +179,7 @@ pub async fn create(
     let mut conn = ctx.state.pool.get().await?;
     let filed = conn
         .transaction(async |conn| {
-            let ticket = ticket.insert(conn).await?;
+            let ticket = file(conn, &ctx.state, &ticket).await?;
             Attachment::insert_all(conn, stored.rows()).await?;
             Ok::<_, DomainError>(ticket)
         })
@@ -204,6 +205,18 @@ async fn store_for(
 pub struct GuestContact {
     pub email: String,
     pub name: Option<String>,
+}
+
+/// Inserts a ticket and starts its SLA clocks, on the caller's transaction.
+async fn file(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    ticket: &NewTicket,
+) -> DomainResult<Ticket> {
+    let mut ticket = ticket.insert(conn).await?;
+    let warn_percent = state.config.pipeline.sla_warning_percent;
+    sla::start::start_clocks(conn, std::slice::from_mut(&mut ticket), warn_percent).await?;
+    Ok(ticket)
 }
 
 /// The AI-assistant conversation a ticket is filed from, stored with it.
@@ -260,7 +273,7 @@ pub async fn create_from_conversation(
         Some(principal.user_id),
     );
     conn.transaction(async |conn| {
-        let ticket = ticket.insert(conn).await?;
+        let ticket = file(conn, &ctx.state, &ticket).await?;
         transcript.insert(conn, ticket.id).await?;
         Ok(ticket)
     })
@@ -316,7 +329,7 @@ pub async fn submit_guest_with(
             if let Some(bucket) = &ip_bucket {
                 limits::per_hour(conn, bucket, config.guest_limit_per_ip).await?;
             }
-            let ticket = ticket.insert(conn).await?;
+            let ticket = file(conn, &ctx.state, &ticket).await?;
             Attachment::insert_all(conn, stored.rows()).await?;
             if let Some(transcript) = &transcript {
                 transcript.insert(conn, ticket.id).await?;

@@ -125,7 +125,8 @@ pub async fn add(
             if effects.first_response {
                 changes.first_response_at = Some(Some(message.created_at));
             }
-            let ticket = Ticket::apply(conn, current.id, &changes, &events).await?;
+            let ticket =
+                tickets::apply_change(conn, &ctx.state, current.id, &changes, &events).await?;
             Ok::<_, DomainError>((ticket, message))
         })
         .await;

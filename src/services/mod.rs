@@ -18,6 +18,7 @@ pub mod notifications;
 pub mod notify;
 pub mod satisfaction;
 pub mod search;
+pub mod sla;
 pub mod tickets;
 pub mod triage;
 pub mod users;

@@ -4,6 +4,7 @@ use chrono::Utc;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
+use crate::app::AppState;
 use crate::db::models::event::NewTicketEvent;
 use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::ticket_list::{self, PageRequest, TicketFilter};
@@ -12,8 +13,8 @@ use crate::domain::ticket::{PrioritySource, TicketEventKind, TicketPriority, Tic
 use crate::domain::validation::{self, HELPFUL_NOTES_MAX_CHARS, TITLE_CHARS};
 use crate::domain::workflow::{TimestampChange, ensure_transition, transition_effects};
 use crate::domain::{DomainError, DomainResult};
-use crate::services::RequestContext;
 use crate::services::intake::resolve_category;
+use crate::services::{RequestContext, sla};
 
 /// Whether the viewer may see this (live) ticket; hidden and foreign tickets are reported as
 /// missing so ids cannot be probed.
@@ -48,6 +49,12 @@ pub async fn get_by_number(ctx: &RequestContext, number: &str) -> DomainResult<T
 pub fn scope_filter(ctx: &RequestContext, mut filter: TicketFilter) -> DomainResult<TicketFilter> {
     let principal = ctx.viewer.principal()?;
     if !principal.role.is_staff() {
+        if filter.sla_state.is_some() {
+            return Err(DomainError::invalid(
+                "slaState",
+                "only staff can filter by SLA state",
+            ));
+        }
         filter.visible_to_requester = Some(principal.user_id);
     }
     Ok(filter)
@@ -179,9 +186,23 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         if events.is_empty() {
             return Ok(current);
         }
-        Ok(Ticket::apply(conn, id, &changes, &events).await?)
+        apply_change(conn, &ctx.state, id, &changes, &events).await
     })
     .await
+}
+
+/// Applies a change to a locked ticket and keeps its SLA clocks in step, on the caller's
+/// transaction: every edit of status, priority, category or first response goes through here.
+pub(crate) async fn apply_change(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    id: Uuid,
+    changes: &TicketChanges,
+    events: &[NewTicketEvent],
+) -> DomainResult<Ticket> {
+    let ticket = Ticket::apply(conn, id, changes, events).await?;
+    sla::sync(conn, &ticket, state.config.pipeline.sla_warning_percent).await?;
+    Ok(ticket)
 }
 
 /// Moves `ticket` to `to` along the workflow: the status and the timestamps the move sets
@@ -305,7 +326,7 @@ pub async fn restore(ctx: &RequestContext, id: Uuid) -> DomainResult<Ticket> {
             None,
             admin.user_id,
         )];
-        Ok(Ticket::apply(conn, id, &changes, &events).await?)
+        apply_change(conn, &ctx.state, id, &changes, &events).await
     })
     .await
 }

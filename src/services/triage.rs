@@ -15,10 +15,12 @@ use crate::db::models::job::NewJob;
 use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::staff_skills;
+use crate::domain::DomainError;
 use crate::domain::skills::SynonymTable;
 use crate::domain::ticket::{PrioritySource, TicketEventKind};
 use crate::domain::triage::{Analysis, TriageInput, priority_after_triage};
 use crate::jobs::tasks;
+use crate::services::tickets;
 
 /// What analyzers may answer in: the active categories and the skills staff declared
 /// (canonicalised), as triage, keyword assignment and chat drafts all read them.
@@ -163,7 +165,9 @@ async fn apply(
             internal: false,
         });
     }
-    Ticket::apply(conn, ticket_id, &changes, &events).await?;
+    tickets::apply_change(conn, state, ticket_id, &changes, &events)
+        .await
+        .map_err(DomainError::into_anyhow)?;
     TicketTriage {
         ticket_id,
         provider: provider.to_owned(),
@@ -201,6 +205,7 @@ async fn enqueue_assignment(conn: &mut AsyncPgConnection, ticket_id: Uuid) -> an
         max_attempts: tasks::ASSIGN_MAX_ATTEMPTS,
         priority: tasks::ASSIGN_PRIORITY,
         job_key: Some(format!("assign:{ticket_id}")),
+        run_at: None,
     }
     .enqueue(conn)
     .await?;

@@ -28,6 +28,7 @@ pub async fn enqueue_email(conn: &mut AsyncPgConnection, user_id: Uuid) -> Domai
         max_attempts: tasks::EMAIL_MAX_ATTEMPTS,
         priority: tasks::EMAIL_PRIORITY,
         job_key: None,
+        run_at: None,
     }
     .enqueue(conn)
     .await?;

@@ -21,6 +21,7 @@ mod race_limits;
 mod satisfaction;
 mod schema_file;
 mod search;
+mod sla;
 mod statement_count;
 mod subscriptions;
 mod thread;

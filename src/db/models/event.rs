@@ -61,6 +61,15 @@ impl NewTicketEvent {
         }
         Ok(())
     }
+
+    /// Inserts one event and answers its id.
+    pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        diesel::insert_into(ticket_events::table)
+            .values(self)
+            .returning(ticket_events::id)
+            .get_result(conn)
+            .await
+    }
 }
 
 type RoutedSelection = (

@@ -103,6 +103,8 @@ pub struct NewJob<'a> {
     pub priority: i32,
     /// Replaces a pending job with the same key instead of adding one.
     pub job_key: Option<String>,
+    /// Not before this instant (now when `None`).
+    pub run_at: Option<DateTime<Utc>>,
 }
 
 impl NewJob<'_> {
@@ -111,15 +113,57 @@ impl NewJob<'_> {
     pub async fn enqueue(&self, conn: &mut AsyncPgConnection) -> QueryResult<()> {
         diesel::sql_query(
             "SELECT graphile_worker.add_job($1, $2, max_attempts => $3, job_key => $4, \
-             priority => $5)",
+             priority => $5, run_at => $6)",
         )
         .bind::<Text, _>(self.task)
         .bind::<Json, _>(&self.payload)
         .bind::<Integer, _>(self.max_attempts)
         .bind::<Nullable<Text>, _>(self.job_key.as_deref())
         .bind::<Integer, _>(self.priority)
+        .bind::<Nullable<Timestamptz>, _>(self.run_at)
         .execute(conn)
         .await?;
         Ok(())
     }
+}
+
+/// Enqueues many jobs in one statement on the caller's transaction (keyed ones replace their
+/// pending namesakes, as with [`NewJob::enqueue`]).
+pub async fn enqueue_all(conn: &mut AsyncPgConnection, jobs: Vec<NewJob<'_>>) -> QueryResult<()> {
+    use diesel::sql_types::Array;
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let column = |f: &dyn Fn(&NewJob<'_>) -> Option<String>| jobs.iter().map(f).collect::<Vec<_>>();
+    let tasks = column(&|j| Some(j.task.to_owned()));
+    let payloads: Vec<serde_json::Value> = jobs.iter().map(|j| j.payload.clone()).collect();
+    let run_at: Vec<Option<DateTime<Utc>>> = jobs.iter().map(|j| j.run_at).collect();
+    let attempts: Vec<i32> = jobs.iter().map(|j| j.max_attempts).collect();
+    let keys = column(&|j| j.job_key.clone());
+    let priorities: Vec<i32> = jobs.iter().map(|j| j.priority).collect();
+    diesel::sql_query(
+        "SELECT 1 FROM graphile_worker.add_jobs(ARRAY(\
+           SELECT ROW(t, p, NULL, r, m, k, pr, NULL)::graphile_worker.job_spec \
+           FROM unnest($1::text[], $2::json[], $3::timestamptz[], $4::int[], $5::text[], $6::int[]) \
+             AS j(t, p, r, m, k, pr)))",
+    )
+    .bind::<Array<Nullable<Text>>, _>(tasks)
+    .bind::<Array<Json>, _>(payloads)
+    .bind::<Array<Nullable<Timestamptz>>, _>(run_at)
+    .bind::<Array<Integer>, _>(attempts)
+    .bind::<Array<Nullable<Text>>, _>(keys)
+    .bind::<Array<Integer>, _>(priorities)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Drops the pending job with this key, if any, on the caller's transaction (a running one
+/// finishes, and must find nothing left to do).
+pub async fn remove_by_key(conn: &mut AsyncPgConnection, job_key: &str) -> QueryResult<()> {
+    diesel::sql_query("SELECT 1 FROM graphile_worker.remove_job($1)")
+        .bind::<Text, _>(job_key)
+        .execute(conn)
+        .await?;
+    Ok(())
 }

@@ -16,6 +16,7 @@ pub mod rating;
 pub mod retention;
 pub mod session;
 pub mod setting;
+pub mod sla;
 pub mod ticket;
 pub mod ticket_list;
 pub mod triage;

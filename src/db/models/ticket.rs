@@ -38,6 +38,8 @@ pub struct Ticket {
     pub version: i32,
     pub priority_source: PrioritySource,
     pub assignment_reason: Option<serde_json::Value>,
+    /// The nearest deadline of a running SLA clock.
+    pub sla_due_at: Option<DateTime<Utc>>,
 }
 
 /// A ticket about to be filed; the number is allocated by the insert itself.

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::db::models::ticket::Ticket;
 use crate::db::schema::tickets;
+use crate::domain::sla::SlaState;
 use crate::domain::ticket::{TicketPriority, TicketStatus};
 
 #[derive(Debug, Clone, Default)]
@@ -29,6 +30,7 @@ pub struct TicketFilter {
     pub created_after: Option<DateTime<Utc>>,
     pub created_before: Option<DateTime<Utc>>,
     pub text: Option<String>,
+    pub sla_state: Option<SlaState>,
     /// Set for plain users: only tickets they requested.
     pub visible_to_requester: Option<Uuid>,
 }
@@ -39,6 +41,8 @@ pub enum SortKey {
     CreatedAt,
     UpdatedAt,
     Priority,
+    /// The nearest running SLA deadline; tickets without one last.
+    SlaDue,
 }
 
 /// Position of a row in the order: its sort value and its id as tie-breaker.
@@ -101,6 +105,9 @@ fn filtered(filter: &TicketFilter) -> BoxedTickets<'_> {
     if let Some(before) = filter.created_before {
         query = query.filter(tickets::created_at.lt(before));
     }
+    if let Some(state) = filter.sla_state {
+        query = query.filter(in_sla_state(state));
+    }
     if let Some(text) = &filter.text {
         let pattern = format!("%{}%", escape_like(text));
         query = query.filter(
@@ -111,6 +118,25 @@ fn filtered(filter: &TicketFilter) -> BoxedTickets<'_> {
         );
     }
     query
+}
+
+/// A clock with a target that breached, or runs past its deadline (before its job records it).
+const BREACHED_SQL: &str = "EXISTS (SELECT 1 FROM ticket_sla_clocks c WHERE c.ticket_id = tickets.id \
+     AND c.target_minutes IS NOT NULL AND (c.breached_at IS NOT NULL \
+     OR (c.running_since IS NOT NULL AND c.due_at <= now())))";
+const AT_RISK_SQL: &str = "EXISTS (SELECT 1 FROM ticket_sla_clocks c WHERE c.ticket_id = tickets.id \
+     AND c.target_minutes IS NOT NULL AND c.running_since IS NOT NULL AND c.warn_at <= now())";
+const COVERED_SQL: &str = "EXISTS (SELECT 1 FROM ticket_sla_clocks c WHERE c.ticket_id = tickets.id \
+     AND c.target_minutes IS NOT NULL)";
+
+/// The same rule as the `TicketSla.state` a ticket shows (`services::sla::view`).
+fn in_sla_state(state: SlaState) -> Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>> {
+    let sql = match state {
+        SlaState::Breached => BREACHED_SQL.to_owned(),
+        SlaState::AtRisk => format!("NOT {BREACHED_SQL} AND {AT_RISK_SQL}"),
+        SlaState::OnTrack => format!("{COVERED_SQL} AND NOT {BREACHED_SQL} AND NOT {AT_RISK_SQL}"),
+    };
+    Box::new(diesel::dsl::sql::<Bool>(&sql))
 }
 
 macro_rules! keyset {
@@ -156,11 +182,21 @@ pub fn position_of(ticket: &Ticket, key: SortKey) -> Position {
         SortKey::CreatedAt => SortValue::Time(ticket.created_at),
         SortKey::UpdatedAt => SortValue::Time(ticket.updated_at),
         SortKey::Priority => SortValue::Rank(priority_rank(ticket.priority)),
+        SortKey::SlaDue => SortValue::Time(sla_due_rank(ticket)),
     };
     Position {
         value,
         id: ticket.id,
     }
+}
+
+/// Mirrors the `sla_due_rank` generated column: no running deadline sorts last.
+pub fn sla_due_rank(ticket: &Ticket) -> DateTime<Utc> {
+    ticket.sla_due_at.unwrap_or_else(|| {
+        DateTime::parse_from_rfc3339("9999-12-31T00:00:00Z")
+            .map(|t| t.to_utc())
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    })
 }
 
 /// Mirrors the `priority_rank` generated column.
@@ -183,6 +219,7 @@ pub async fn page(
         SortKey::CreatedAt => keyset!(query, tickets::created_at, time_of, page),
         SortKey::UpdatedAt => keyset!(query, tickets::updated_at, time_of, page),
         SortKey::Priority => keyset!(query, tickets::priority_rank, rank_of, page),
+        SortKey::SlaDue => keyset!(query, tickets::sla_due_rank, time_of, page),
     };
     query
         .limit(page.limit)

@@ -3,6 +3,7 @@ mod admin;
 mod conversation;
 mod pipeline;
 mod satisfaction;
+mod sla;
 mod tickets;
 
 use async_graphql::MergedObject;
@@ -15,4 +16,5 @@ pub struct Mutation(
     pipeline::PipelineMutation,
     conversation::ConversationMutation,
     satisfaction::SatisfactionMutation,
+    sla::SlaMutation,
 );

@@ -28,11 +28,12 @@ pub struct TicketDraftSuggestion {
 }
 
 mod conversation;
+mod sla;
 
 /// The root query: tickets, users and the pipeline here, the conversation side (tracking,
-/// help articles, search) in `conversation`.
+/// help articles, search) in `conversation`, SLA settings in `sla`.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct Query(CoreQuery, conversation::ConversationQuery);
+pub struct Query(CoreQuery, conversation::ConversationQuery, sla::SlaQuery);
 
 #[derive(Default)]
 pub struct CoreQuery;

@@ -2,6 +2,7 @@ use async_graphql::{Enum, ID, InputObject, MaybeUndefined, Upload};
 use chrono::{DateTime, Utc};
 
 use crate::domain::roles::Role;
+use crate::domain::sla::SlaState;
 use crate::domain::ticket::{TicketPriority, TicketSource, TicketStatus};
 use crate::domain::triage::draft::{Speaker, Turn};
 use crate::services::conversations::Conversation;
@@ -128,6 +129,8 @@ pub struct TicketFilterInput {
     pub created_before: Option<DateTime<Utc>>,
     /// Case-insensitive substring of number, title or description.
     pub text: Option<String>,
+    /// Staff: where tickets stand against their SLA (tickets no policy covers match none).
+    pub sla_state: Option<SlaState>,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Default)]
@@ -136,6 +139,8 @@ pub enum TicketOrderField {
     CreatedAt,
     UpdatedAt,
     Priority,
+    /// Nearest running SLA deadline first (ascending); tickets without one last.
+    SlaDue,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Default)]

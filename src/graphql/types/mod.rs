@@ -4,6 +4,7 @@ pub mod event;
 pub mod inputs;
 pub mod pipeline;
 pub mod satisfaction;
+pub mod sla;
 pub mod thread;
 pub mod ticket;
 pub mod ticket_connection;

@@ -9,11 +9,14 @@ use crate::domain::ticket::{PrioritySource, TicketPriority, TicketSource, Ticket
 use crate::graphql::context::request_ctx;
 use crate::graphql::error::GqlResult;
 use crate::graphql::guards::RoleGuard;
-use crate::graphql::loaders::{CategoryId, ConversationOf, HistoryPage, Loaders, TriageOf, UserId};
+use crate::graphql::loaders::{
+    CategoryId, ConversationOf, HistoryPage, Loaders, SlaOf, TriageOf, UserId,
+};
 use crate::graphql::types::category::CategoryObject;
 use crate::graphql::types::event::TicketEventObject;
 use crate::graphql::types::pipeline::{AssignmentReason, ConversationObject, TriageObject};
 use crate::graphql::types::satisfaction::{self, SatisfactionObject};
+use crate::graphql::types::sla::TicketSlaObject;
 use crate::graphql::types::thread::{
     AttachmentObject, HelpArticleObject, MessageConnection, message_page, ticket_articles,
     ticket_attachments,
@@ -170,6 +173,16 @@ impl TicketObject {
             .load_one(ConversationOf(self.0.id))
             .await?
             .map(ConversationObject))
+    }
+
+    /// Staff-only: the ticket's standing against its SLA policy; null when none applies.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn sla(&self, ctx: &Context<'_>) -> GqlResult<Option<TicketSlaObject>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .load_one(SlaOf(self.0.id))
+            .await?
+            .map(TicketSlaObject))
     }
 
     /// Staff-only: the reporter's browser details.

@@ -49,14 +49,14 @@ impl CursorType for TicketCursor {
         };
         let id: Uuid = id.parse().map_err(|_| bad())?;
         let (key, value) = match key {
-            "c" | "u" => {
+            "c" | "u" | "s" => {
                 let time = DateTime::parse_from_rfc3339(value)
                     .map_err(|_| bad())?
                     .to_utc();
-                let key = if key == "c" {
-                    SortKey::CreatedAt
-                } else {
-                    SortKey::UpdatedAt
+                let key = match key {
+                    "c" => SortKey::CreatedAt,
+                    "u" => SortKey::UpdatedAt,
+                    _ => SortKey::SlaDue,
                 };
                 (key, SortValue::Time(time))
             }
@@ -74,6 +74,7 @@ impl CursorType for TicketCursor {
             SortKey::CreatedAt => "c",
             SortKey::UpdatedAt => "u",
             SortKey::Priority => "p",
+            SortKey::SlaDue => "s",
         };
         let value = match &self.1.value {
             SortValue::Time(time) => time.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
@@ -148,6 +149,7 @@ pub(crate) async fn to_filter(
         created_after: input.created_after,
         created_before: input.created_before,
         text,
+        sla_state: input.sla_state,
         visible_to_requester: None,
     })
 }
@@ -195,6 +197,7 @@ pub async fn resolve(
         TicketOrderField::CreatedAt => SortKey::CreatedAt,
         TicketOrderField::UpdatedAt => SortKey::UpdatedAt,
         TicketOrderField::Priority => SortKey::Priority,
+        TicketOrderField::SlaDue => SortKey::SlaDue,
     };
     let descending = order.direction == OrderDirection::Desc;
     let backward = args.last.is_some() || args.before.is_some();

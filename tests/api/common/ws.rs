@@ -64,8 +64,13 @@ impl WsClient {
 
     /// The next protocol message, or `None` if the server closed the connection.
     pub async fn next_json(&mut self) -> Option<Value> {
+        self.next_json_within(EVENT_DEADLINE).await
+    }
+
+    /// Like [`Self::next_json`], for events due later than the usual deadline.
+    pub async fn next_json_within(&mut self, deadline: Duration) -> Option<Value> {
         loop {
-            let message = tokio::time::timeout(EVENT_DEADLINE, self.socket.next())
+            let message = tokio::time::timeout(deadline, self.socket.next())
                 .await
                 .expect("no message before the deadline")?
                 .ok()?;
@@ -79,7 +84,14 @@ impl WsClient {
 
     /// The payload of the next `next` message.
     pub async fn next_event(&mut self) -> Value {
-        let message = self.next_json().await.expect("connection closed");
+        self.next_event_within(EVENT_DEADLINE).await
+    }
+
+    pub async fn next_event_within(&mut self, deadline: Duration) -> Value {
+        let message = self
+            .next_json_within(deadline)
+            .await
+            .expect("connection closed");
         assert_eq!(message["type"], "next", "{message}");
         message["payload"].clone()
     }

@@ -19,6 +19,10 @@ use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::User;
 use crate::domain::DomainError;
 
+mod sla;
+
+pub use sla::SlaOf;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct UserId(pub Uuid);
 

@@ -21,6 +21,12 @@ use crate::mail::Outgoing;
 use crate::mail::notification::Notification;
 use crate::services::guest_access;
 
+mod letters;
+
+use letters::{
+    FOOTER, assigned, created, requester_replied, resolved, sla_deadline, staff_replied,
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::Display)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
@@ -37,6 +43,10 @@ pub enum EmailKind {
     RequesterReplied,
     /// To a new account's address, with the link that proves it is theirs.
     VerifyEmail,
+    /// To the assignee (or every admin) when an SLA target is close.
+    SlaWarning,
+    /// To the assignee (or every admin) when an SLA target passed.
+    SlaBreached,
 }
 
 /// The payload of a `send_email` job (written by the database triggers and by sign-up).
@@ -54,7 +64,6 @@ pub struct EmailJob {
     pub message_key: String,
 }
 
-const FOOTER: &str = "You receive this email from the deskql help desk.";
 /// How long an email verification link works.
 pub const VERIFICATION_TTL: TimeDelta = TimeDelta::days(3);
 
@@ -175,6 +184,24 @@ async fn compose(
                 notification: assigned(&ticket, public_url),
             })
         }
+        EmailKind::SlaWarning | EmailKind::SlaBreached => {
+            let staff = match job.user_id {
+                Some(id) => User::find(conn, id)
+                    .await?
+                    .filter(|u| u.active && u.role.is_staff()),
+                None => None,
+            };
+            let event = match job.event_id {
+                Some(id) => TicketEvent::find_routed(conn, id).await?.map(|r| r.event),
+                None => None,
+            };
+            staff.zip(event).map(|(user, event)| Letter {
+                to_name: user.name,
+                to_email: user.email,
+                ticket_id: Some(ticket.id),
+                notification: sla_deadline(&ticket, &event, public_url),
+            })
+        }
         EmailKind::VerifyEmail => None,
     };
     Ok(letter)
@@ -271,69 +298,6 @@ async fn assignee_of(conn: &mut AsyncPgConnection, event_id: i64) -> anyhow::Res
     Ok(User::find(conn, user_id).await?)
 }
 
-/// A ticket email with the parts most of them share.
-fn about(ticket: &Ticket, subject: String, headline: &str, intro: String) -> Notification {
-    Notification {
-        subject,
-        headline: headline.into(),
-        intro,
-        number: ticket.number.clone(),
-        title: ticket.title.clone(),
-        message: None,
-        summary: None,
-        notes: Vec::new(),
-        link_label: "View your ticket",
-        link: String::new(),
-        ratings: Vec::new(),
-        footer: FOOTER,
-    }
-}
-
-fn created(ticket: &Ticket, link: String) -> Notification {
-    Notification {
-        link_label: "Track your ticket",
-        link,
-        ..about(
-            ticket,
-            format!(
-                "[{}] We received your request: {}",
-                ticket.number, ticket.title
-            ),
-            "We received your request",
-            format!(
-                "Hi {}, thank you for contacting support. Your ticket number is {}; we will get \
-                 back to you as soon as possible.",
-                ticket.requester_name, ticket.number
-            ),
-        )
-    }
-}
-
-fn assigned(ticket: &Ticket, public_url: &str) -> Notification {
-    Notification {
-        summary: ticket.summary.clone(),
-        notes: ticket
-            .helpful_notes
-            .as_deref()
-            .unwrap_or_default()
-            .lines()
-            .map(|line| line.trim_start_matches("- ").trim().to_owned())
-            .filter(|line| !line.is_empty())
-            .collect(),
-        link_label: "Open the ticket",
-        link: format!("{public_url}/tickets/{}", ticket.number),
-        ..about(
-            ticket,
-            format!("[{}] Assigned to you: {}", ticket.number, ticket.title),
-            "A ticket was assigned to you",
-            format!(
-                "{} ({} priority) from {} is now yours.",
-                ticket.number, ticket.priority, ticket.requester_name
-            ),
-        )
-    }
-}
-
 /// One signed one-click link per score for the ticket's current resolution (none when the
 /// ticket was reopened before the email went out).
 fn rating_links(state: &AppState, ticket: &Ticket) -> anyhow::Result<Vec<String>> {
@@ -345,53 +309,4 @@ fn rating_links(state: &AppState, ticket: &Ticket) -> anyhow::Result<Vec<String>
     Ok((1..=5)
         .map(|score| format!("{base}/rate/{token}?score={score}"))
         .collect())
-}
-
-fn resolved(ticket: &Ticket, link: String) -> Notification {
-    Notification {
-        link,
-        ..about(
-            ticket,
-            format!("[{}] Resolved: {}", ticket.number, ticket.title),
-            "Your ticket was resolved",
-            format!(
-                "Hi {}, we marked {} as resolved. If the problem is still there, reply to reopen it.",
-                ticket.requester_name, ticket.number
-            ),
-        )
-    }
-}
-
-fn staff_replied(ticket: &Ticket, message: &TicketMessage, link: String) -> Notification {
-    Notification {
-        message: Some(message.body.clone()),
-        link_label: "Reply",
-        link,
-        ..about(
-            ticket,
-            format!("[{}] New reply: {}", ticket.number, ticket.title),
-            "We replied to your request",
-            format!(
-                "Hi {}, {} wrote:",
-                ticket.requester_name, message.author_name
-            ),
-        )
-    }
-}
-
-fn requester_replied(ticket: &Ticket, message: &TicketMessage, public_url: &str) -> Notification {
-    Notification {
-        message: Some(message.body.clone()),
-        link_label: "Open the ticket",
-        link: format!("{public_url}/tickets/{}", ticket.number),
-        ..about(
-            ticket,
-            format!("[{}] Customer replied: {}", ticket.number, ticket.title),
-            "The customer replied",
-            format!(
-                "{} replied on {} ({}):",
-                message.author_name, ticket.number, ticket.status
-            ),
-        )
-    }
 }

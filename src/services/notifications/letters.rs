@@ -1,0 +1,160 @@
+//! What each ticket notification says.
+
+use crate::db::models::event::TicketEvent;
+use crate::db::models::message::TicketMessage;
+use crate::db::models::ticket::Ticket;
+use crate::mail::notification::Notification;
+
+pub(super) const FOOTER: &str = "You receive this email from the deskql help desk.";
+
+/// A ticket email with the parts most of them share.
+fn about(ticket: &Ticket, subject: String, headline: &str, intro: String) -> Notification {
+    Notification {
+        subject,
+        headline: headline.into(),
+        intro,
+        number: ticket.number.clone(),
+        title: ticket.title.clone(),
+        message: None,
+        summary: None,
+        notes: Vec::new(),
+        link_label: "View your ticket",
+        link: String::new(),
+        ratings: Vec::new(),
+        footer: FOOTER,
+    }
+}
+
+pub(super) fn created(ticket: &Ticket, link: String) -> Notification {
+    Notification {
+        link_label: "Track your ticket",
+        link,
+        ..about(
+            ticket,
+            format!(
+                "[{}] We received your request: {}",
+                ticket.number, ticket.title
+            ),
+            "We received your request",
+            format!(
+                "Hi {}, thank you for contacting support. Your ticket number is {}; we will get \
+                 back to you as soon as possible.",
+                ticket.requester_name, ticket.number
+            ),
+        )
+    }
+}
+
+pub(super) fn assigned(ticket: &Ticket, public_url: &str) -> Notification {
+    Notification {
+        summary: ticket.summary.clone(),
+        notes: ticket
+            .helpful_notes
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .map(|line| line.trim_start_matches("- ").trim().to_owned())
+            .filter(|line| !line.is_empty())
+            .collect(),
+        link_label: "Open the ticket",
+        link: format!("{public_url}/tickets/{}", ticket.number),
+        ..about(
+            ticket,
+            format!("[{}] Assigned to you: {}", ticket.number, ticket.title),
+            "A ticket was assigned to you",
+            format!(
+                "{} ({} priority) from {} is now yours.",
+                ticket.number, ticket.priority, ticket.requester_name
+            ),
+        )
+    }
+}
+
+pub(super) fn resolved(ticket: &Ticket, link: String) -> Notification {
+    Notification {
+        link,
+        ..about(
+            ticket,
+            format!("[{}] Resolved: {}", ticket.number, ticket.title),
+            "Your ticket was resolved",
+            format!(
+                "Hi {}, we marked {} as resolved. If the problem is still there, reply to reopen it.",
+                ticket.requester_name, ticket.number
+            ),
+        )
+    }
+}
+
+pub(super) fn staff_replied(
+    ticket: &Ticket,
+    message: &TicketMessage,
+    link: String,
+) -> Notification {
+    Notification {
+        message: Some(message.body.clone()),
+        link_label: "Reply",
+        link,
+        ..about(
+            ticket,
+            format!("[{}] New reply: {}", ticket.number, ticket.title),
+            "We replied to your request",
+            format!(
+                "Hi {}, {} wrote:",
+                ticket.requester_name, message.author_name
+            ),
+        )
+    }
+}
+
+pub(super) fn requester_replied(
+    ticket: &Ticket,
+    message: &TicketMessage,
+    public_url: &str,
+) -> Notification {
+    Notification {
+        message: Some(message.body.clone()),
+        link_label: "Open the ticket",
+        link: format!("{public_url}/tickets/{}", ticket.number),
+        ..about(
+            ticket,
+            format!("[{}] Customer replied: {}", ticket.number, ticket.title),
+            "The customer replied",
+            format!(
+                "{} replied on {} ({}):",
+                message.author_name, ticket.number, ticket.status
+            ),
+        )
+    }
+}
+
+/// To the assignee (or the admins) when an SLA target is close or has passed.
+pub(super) fn sla_deadline(ticket: &Ticket, event: &TicketEvent, public_url: &str) -> Notification {
+    let metric = match event.to_value.as_deref() {
+        Some("FIRST_RESPONSE") => "first response",
+        _ => "resolution",
+    };
+    let due = event.from_value.as_deref().unwrap_or("now");
+    let (subject, headline, intro) = match event.kind {
+        crate::domain::ticket::TicketEventKind::SlaBreached => (
+            format!("[{}] SLA breached: {}", ticket.number, ticket.title),
+            "An SLA target was missed",
+            format!(
+                "The {metric} target of {} ({} priority) passed at {due}.",
+                ticket.number, ticket.priority
+            ),
+        ),
+        _ => (
+            format!("[{}] SLA at risk: {}", ticket.number, ticket.title),
+            "An SLA target is close",
+            format!(
+                "The {metric} target of {} ({} priority) is due at {due}.",
+                ticket.number, ticket.priority
+            ),
+        ),
+    };
+    Notification {
+        link_label: "Open the ticket",
+        link: format!("{public_url}/tickets/{}", ticket.number),
+        ..about(ticket, subject, headline, intro)
+    }
+}
