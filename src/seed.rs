@@ -94,6 +94,51 @@ CROSS JOIN LATERAL (SELECT t.n % 10 = 0 AS internal,
 ON CONFLICT (id) DO NOTHING
 "#;
 
+/// The first public reply is the first response.
+const SEED_FIRST_RESPONSES: &str = r#"
+UPDATE tickets t SET first_response_at = m.created_at
+FROM ticket_messages m
+WHERE m.ticket_id = t.id AND NOT m.internal AND t.first_response_at IS NULL
+    AND t.requester_email LIKE '%@demo.deskql.test'
+"#;
+
+/// Both clocks of every demo ticket, as the application would have kept them with no policy
+/// and no calendar (24×7): stopped clocks hold their elapsed time.
+const SEED_CLOCKS: &str = r#"
+INSERT INTO ticket_sla_clocks (ticket_id, metric, consumed_secs, running_since, stopped_at)
+SELECT t.id, m.metric,
+       CASE WHEN s.stop IS NULL THEN 0 ELSE extract(epoch FROM s.stop - t.created_at)::bigint END,
+       CASE WHEN s.stop IS NULL AND t.status IN ('TODO', 'IN_PROGRESS') THEN t.created_at END,
+       s.stop
+FROM tickets t
+CROSS JOIN (VALUES ('FIRST_RESPONSE'), ('RESOLUTION')) AS m(metric)
+CROSS JOIN LATERAL (SELECT CASE m.metric
+    WHEN 'FIRST_RESPONSE' THEN COALESCE(t.first_response_at, t.resolved_at)
+    ELSE t.resolved_at END AS stop) AS s
+WHERE t.requester_email LIKE '%@demo.deskql.test'
+ON CONFLICT DO NOTHING
+"#;
+
+/// Every third resolution rated, scores spread over 1 to 5.
+const SEED_RATINGS: &str = r#"
+INSERT INTO ticket_ratings (ticket_id, resolved_at, score, rated_at, updated_at)
+SELECT id, resolved_at, 1 + abs(hashtext(id::text)) % 5, resolved_at + interval '1 hour',
+       resolved_at + interval '1 hour'
+FROM tickets
+WHERE requester_email LIKE '%@demo.deskql.test' AND resolved_at IS NOT NULL
+    AND abs(hashtext(id::text)) % 3 = 0
+ON CONFLICT DO NOTHING
+"#;
+
+/// What later releases derive from the demo tickets; each statement only fills what is
+/// missing, so it also brings an older demo database up to date.
+const SEED_DERIVED: [&str; 4] = [
+    SEED_MESSAGES,
+    SEED_FIRST_RESPONSES,
+    SEED_CLOCKS,
+    SEED_RATINGS,
+];
+
 const SEED_COUNTERS: &str = r#"
 INSERT INTO ticket_counters (year, last_value)
 SELECT split_part(number, '-', 2)::int, max(split_part(number, '-', 3)::int)
@@ -122,17 +167,22 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
     .get_result(&mut conn)
     .await?;
     if existing > 0 {
-        // Older demo databases predate threads; give them theirs, without jobs or emails.
-        let messages = conn
+        // Older demo databases predate threads, clocks and ratings; give them theirs, without
+        // jobs or emails.
+        let added = conn
             .transaction(async |conn| {
                 diesel::sql_query("SET LOCAL session_replication_role = replica")
                     .execute(conn)
                     .await?;
-                diesel::sql_query(SEED_MESSAGES).execute(conn).await
+                let mut added = 0;
+                for statement in SEED_DERIVED {
+                    added += diesel::sql_query(statement).execute(conn).await?;
+                }
+                Ok::<_, diesel::result::Error>(added)
             })
             .await?;
         return Ok(format!(
-            "demo data already present ({existing} demo tickets; {messages} messages added). \
+            "demo data already present ({existing} demo tickets; {added} derived rows added). \
              Password: {DEMO_PASSWORD}"
         ));
     }
@@ -156,7 +206,9 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
             .execute(conn)
             .await?;
         diesel::sql_query(SEED_EVENTS).execute(conn).await?;
-        diesel::sql_query(SEED_MESSAGES).execute(conn).await?;
+        for statement in SEED_DERIVED {
+            diesel::sql_query(statement).execute(conn).await?;
+        }
         diesel::sql_query(SEED_COUNTERS).execute(conn).await?;
         Ok::<_, diesel::result::Error>(())
     })

@@ -16,6 +16,7 @@ pub mod maintenance;
 pub mod messages;
 pub mod notifications;
 pub mod notify;
+pub mod reports;
 pub mod satisfaction;
 pub mod search;
 pub mod sla;

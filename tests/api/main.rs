@@ -18,6 +18,7 @@ mod pipeline;
 mod processes;
 mod providers;
 mod race_limits;
+mod reports;
 mod satisfaction;
 mod schema_file;
 mod search;

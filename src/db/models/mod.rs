@@ -13,6 +13,7 @@ pub mod login_failure;
 pub mod message;
 pub mod rate_limit;
 pub mod rating;
+pub mod report;
 pub mod retention;
 pub mod session;
 pub mod setting;

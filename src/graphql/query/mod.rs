@@ -28,12 +28,18 @@ pub struct TicketDraftSuggestion {
 }
 
 mod conversation;
+mod report;
 mod sla;
 
 /// The root query: tickets, users and the pipeline here, the conversation side (tracking,
-/// help articles, search) in `conversation`, SLA settings in `sla`.
+/// help articles, search) in `conversation`, SLA settings in `sla`, reports in `report`.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct Query(CoreQuery, conversation::ConversationQuery, sla::SlaQuery);
+pub struct Query(
+    CoreQuery,
+    conversation::ConversationQuery,
+    sla::SlaQuery,
+    report::ReportQuery,
+);
 
 #[derive(Default)]
 pub struct CoreQuery;

@@ -3,6 +3,7 @@ pub mod category;
 pub mod event;
 pub mod inputs;
 pub mod pipeline;
+pub mod report;
 pub mod satisfaction;
 pub mod sla;
 pub mod thread;

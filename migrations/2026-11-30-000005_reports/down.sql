@@ -1,0 +1,2 @@
+DROP INDEX ticket_events_reopened_idx;
+DROP INDEX tickets_resolved_idx;

@@ -1,0 +1,6 @@
+-- Reports: the "resolved" volume series reads tickets by resolution time, and the reopen rate
+-- reads the (few) status changes out of RESOLVED.
+CREATE INDEX tickets_resolved_idx ON tickets (resolved_at)
+    WHERE deleted_at IS NULL AND resolved_at IS NOT NULL;
+CREATE INDEX ticket_events_reopened_idx ON ticket_events (ticket_id)
+    WHERE kind = 'STATUS_CHANGED' AND from_value = 'RESOLVED';
