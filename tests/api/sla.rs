@@ -502,3 +502,70 @@ async fn a_missed_target_fires_a_warning_and_a_breach_exactly_once() {
         2
     );
 }
+
+/// Open tickets filed before a policy existed get its clock once the background
+/// re-evaluation has run; resolved ones are left as they were.
+#[tokio::test]
+async fn a_new_policy_applies_to_open_tickets_in_the_background() {
+    let app = TestApp::spawn_with(pipeline_config()).await;
+    let admin = app.admin().await;
+    let owner = app.sign_up("owner").await;
+    let open = file_ticket(&app, &owner.token, "Still broken", "LOW").await;
+    let done = file_ticket(&app, &owner.token, "Already fixed", "LOW").await;
+    // Triage may change priorities; let it finish first, and cover every priority.
+    eventually("triage and assignment", || async {
+        app.count_rows(
+            "graphile_worker.jobs WHERE task_identifier IN ('triage_ticket', 'assign_ticket')",
+        )
+        .await
+            == 0
+    })
+    .await;
+    let resolved = app
+        .gql(
+            Some(&admin.token),
+            UPDATE,
+            json!({ "id": done, "input": { "status": "RESOLVED" } }),
+        )
+        .await;
+    assert!(resolved["errors"].is_null(), "{resolved}");
+
+    for priority in ["LOW", "MEDIUM", "HIGH", "URGENT"] {
+        policy(
+            &app,
+            &admin.token,
+            json!({ "name": "Two days", "priority": priority,
+            "resolutionMinutes": 2880 }),
+        )
+        .await;
+    }
+    eventually("the open ticket's clock follows the new policy", || async {
+        let body = app
+            .gql(Some(&admin.token), SLA, json!({ "id": open }))
+            .await;
+        body["data"]["ticket"]["sla"]["policy"]["name"] == "Two days"
+    })
+    .await;
+    let ticket = app
+        .gql(Some(&admin.token), SLA, json!({ "id": open }))
+        .await;
+    let ticket = &ticket["data"]["ticket"];
+    let due = time(&ticket["sla"]["resolutionDueAt"]);
+    assert!(
+        (due - time(&ticket["createdAt"])).num_seconds() - 2 * 86_400 <= 1,
+        "{ticket}"
+    );
+    assert_eq!(
+        ticket["sla"]["firstResponseDueAt"],
+        Value::Null,
+        "no first-response target"
+    );
+    let untouched = app
+        .gql(Some(&admin.token), SLA, json!({ "id": done }))
+        .await;
+    assert_eq!(
+        untouched["data"]["ticket"]["sla"],
+        Value::Null,
+        "{untouched}"
+    );
+}

@@ -114,118 +114,140 @@ const FILTER: &str = "t.deleted_at IS NULL
     AND ($10::uuid IS NULL OR t.requester_id = $10)
     AND ($11::text IS NULL OR t.title ILIKE $11 OR t.description ILIKE $11 OR t.number ILIKE $11)";
 
-/// count, mean, median and p90 of a column, as JSON.
+/// `count`, `mean`, `median` and `p90` of a `facts` column, as JSON. The two percentile
+/// calls are the same aggregate, which PostgreSQL computes once (one sort).
 fn distribution(column: &str) -> String {
+    let percentiles = format!("percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {column})");
     format!(
-        "json_build_object('count', count({column}), 'mean', avg({column}), \
-         'median', percentile_cont(0.5) WITHIN GROUP (ORDER BY {column}), \
-         'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY {column}))"
+        "(SELECT json_build_object('count', count({column}), 'mean', avg({column}), \
+            'median', ({percentiles})[1], 'p90', ({percentiles})[2]) FROM facts)"
     )
 }
 
-fn counts_by(column: &str) -> String {
+/// One `{key, count}` list per dimension of the `counts` grouping sets.
+fn counts_of(dimension: &str) -> String {
     format!(
         "(SELECT coalesce(json_agg(json_build_object('key', k, 'count', n) ORDER BY n DESC, k), '[]') \
-         FROM (SELECT {column}::text AS k, count(*) AS n FROM scope GROUP BY 1) x)"
+         FROM counts WHERE dimension = '{dimension}')"
     )
 }
 
+/// SLA outcome of one metric over `facts` (`prefix` is `fr` or `res`).
+fn compliance(metric: &str, prefix: &str) -> String {
+    format!(
+        "json_build_object('metric', '{metric}', \
+            'total', count(*) FILTER (WHERE {prefix}_target), \
+            'met', count(*) FILTER (WHERE {prefix}_target AND {prefix}_met), \
+            'breached', count(*) FILTER (WHERE {prefix}_target AND {prefix}_breached))"
+    )
+}
+
+/// One row per ticket filed in the period (`facts`), with every measure the report
+/// aggregates; each section is then one pass over it. The covering index
+/// `tickets_report_idx` lets the period be read without visiting the table.
 fn report_sql() -> String {
     format!(
-        "WITH scope AS MATERIALIZED (
+        "WITH facts AS MATERIALIZED (
     SELECT t.id, t.status, t.priority, t.category_id, t.source, t.assignee_id, t.created_at,
-        t.first_response_at, t.resolved_at
+        t.resolved_at,
+        extract(epoch FROM t.first_response_at - t.created_at)::float8 / 60 AS fr_wall,
+        extract(epoch FROM t.resolved_at - t.created_at)::float8 / 60 AS res_wall,
+        CASE WHEN t.first_response_at IS NOT NULL AND fr.stopped_at IS NOT NULL
+            THEN fr.consumed_secs::float8 / 60 END AS fr_business,
+        CASE WHEN t.resolved_at IS NOT NULL AND rc.stopped_at IS NOT NULL
+            THEN rc.consumed_secs::float8 / 60 END AS res_business,
+        fr.target_minutes IS NOT NULL AS fr_target,
+        fr.stopped_at IS NOT NULL AND fr.breached_at IS NULL AS fr_met,
+        fr.breached_at IS NOT NULL OR (fr.running_since IS NOT NULL AND fr.due_at <= now())
+            AS fr_breached,
+        rc.target_minutes IS NOT NULL AS res_target,
+        rc.stopped_at IS NOT NULL AND rc.breached_at IS NULL AS res_met,
+        rc.breached_at IS NOT NULL OR (rc.running_since IS NOT NULL AND rc.due_at <= now())
+            AS res_breached,
+        r.score,
+        o.ticket_id IS NOT NULL AS reopened
     FROM tickets t
+    LEFT JOIN ticket_sla_clocks fr ON fr.ticket_id = t.id AND fr.metric = 'FIRST_RESPONSE'
+    LEFT JOIN ticket_sla_clocks rc ON rc.ticket_id = t.id AND rc.metric = 'RESOLUTION'
+    LEFT JOIN (SELECT DISTINCT ON (ticket_id) ticket_id, score FROM ticket_ratings
+               ORDER BY ticket_id, resolved_at DESC) r ON r.ticket_id = t.id
+    LEFT JOIN (SELECT DISTINCT ticket_id FROM ticket_events
+               WHERE kind = 'STATUS_CHANGED' AND from_value = 'RESOLVED' AND to_value <> 'CLOSED') o
+        ON o.ticket_id = t.id
     WHERE t.created_at >= $1 AND t.created_at < $2 AND {FILTER}
+), counts AS (
+    SELECT CASE WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(priority) = 0 THEN 'priority'
+                WHEN GROUPING(category_id) = 0 THEN 'category' WHEN GROUPING(source) = 0 THEN 'source'
+                ELSE 'assignee' END AS dimension,
+        COALESCE(status, priority, source, category_id::text, assignee_id::text) AS k,
+        count(*) AS n
+    FROM facts
+    GROUP BY GROUPING SETS ((status), (priority), (category_id), (source), (assignee_id))
+), open_now AS (
+    SELECT count(*) AS open, count(*) FILTER (WHERE t.assignee_id IS NULL) AS unassigned
+    FROM tickets t
+    WHERE t.status IN ('TODO', 'IN_PROGRESS', 'WAITING_FOR_CUSTOMER', 'ON_HOLD') AND {FILTER}
 ), resolved_in_period AS (
-    SELECT t.resolved_at FROM tickets t
+    SELECT date_trunc($4, t.resolved_at AT TIME ZONE $3) AS bucket, count(*) AS n
+    FROM tickets t
     WHERE t.resolved_at >= $1 AND t.resolved_at < $2 AND {FILTER}
-), clocks AS MATERIALIZED (
-    SELECT c.* FROM scope s JOIN ticket_sla_clocks c ON c.ticket_id = s.id
-), first_responses AS (
-    SELECT s.assignee_id, extract(epoch FROM s.first_response_at - s.created_at) / 60.0 AS wall,
-        c.consumed_secs / 60.0 AS business
-    FROM scope s
-    LEFT JOIN clocks c ON c.ticket_id = s.id AND c.metric = 'FIRST_RESPONSE'
-        AND c.stopped_at IS NOT NULL
-    WHERE s.first_response_at IS NOT NULL
-), resolutions AS (
-    SELECT extract(epoch FROM s.resolved_at - s.created_at) / 60.0 AS wall,
-        c.consumed_secs / 60.0 AS business
-    FROM scope s
-    LEFT JOIN clocks c ON c.ticket_id = s.id AND c.metric = 'RESOLUTION'
-        AND c.stopped_at IS NOT NULL
-    WHERE s.resolved_at IS NOT NULL
-), ratings AS (
-    SELECT DISTINCT ON (r.ticket_id) r.ticket_id, s.assignee_id, r.score
-    FROM ticket_ratings r JOIN scope s ON s.id = r.ticket_id
-    ORDER BY r.ticket_id, r.resolved_at DESC
-), reopened AS (
-    SELECT DISTINCT e.ticket_id FROM ticket_events e JOIN scope s ON s.id = e.ticket_id
-    WHERE e.kind = 'STATUS_CHANGED' AND e.from_value = 'RESOLVED' AND e.to_value <> 'CLOSED'
+    GROUP BY 1
+), created_in_period AS (
+    SELECT date_trunc($4, created_at AT TIME ZONE $3) AS bucket, count(*) AS n
+    FROM facts GROUP BY 1
 ), buckets AS (
     SELECT generate_series(date_trunc($4, $1 AT TIME ZONE $3),
         ($2 AT TIME ZONE $3) - interval '1 microsecond', ('1 ' || $4)::interval) AS local_start
 )
 SELECT json_build_object(
-    'total', (SELECT count(*) FROM scope),
-    'resolved', (SELECT count(*) FROM scope WHERE resolved_at IS NOT NULL),
-    'everResolved', (SELECT count(*) FROM scope s
-        WHERE s.resolved_at IS NOT NULL OR s.id IN (SELECT ticket_id FROM reopened)),
-    'reopened', (SELECT count(*) FROM reopened),
-    'openNow', (SELECT count(*) FROM tickets t
-        WHERE t.status IN ('TODO', 'IN_PROGRESS', 'WAITING_FOR_CUSTOMER', 'ON_HOLD') AND {FILTER}),
-    'unassignedNow', (SELECT count(*) FROM tickets t
-        WHERE t.status IN ('TODO', 'IN_PROGRESS', 'WAITING_FOR_CUSTOMER', 'ON_HOLD')
-            AND t.assignee_id IS NULL AND {FILTER}),
+    'total', totals.total,
+    'resolved', totals.resolved,
+    'everResolved', totals.ever_resolved,
+    'reopened', totals.reopened,
+    'ratings', totals.ratings,
+    'ratingAverage', totals.rating_average,
+    'sla', json_build_array(totals.first_response_sla, totals.resolution_sla),
+    'openNow', (SELECT open FROM open_now),
+    'unassignedNow', (SELECT unassigned FROM open_now),
     'byStatus', {by_status},
     'byPriority', {by_priority},
     'byCategory', {by_category},
     'bySource', {by_source},
     'byAssignee', {by_assignee},
-    'firstResponse', (SELECT json_build_object('business', {fr_business}, 'wall', {fr_wall})
-        FROM first_responses),
-    'resolution', (SELECT json_build_object('business', {res_business}, 'wall', {res_wall})
-        FROM resolutions),
-    'sla', (SELECT coalesce(json_agg(json_build_object('metric', metric, 'total', total,
-            'met', met, 'breached', breached) ORDER BY metric), '[]')
-        FROM (SELECT metric, count(*) AS total,
-                count(*) FILTER (WHERE breached_at IS NOT NULL
-                    OR (running_since IS NOT NULL AND due_at <= now())) AS breached,
-                count(*) FILTER (WHERE stopped_at IS NOT NULL AND breached_at IS NULL) AS met
-            FROM clocks WHERE target_minutes IS NOT NULL GROUP BY metric) x),
-    'ratings', (SELECT count(*) FROM ratings),
-    'ratingAverage', (SELECT avg(score) FROM ratings),
+    'firstResponse', json_build_object('business', {fr_business}, 'wall', {fr_wall}),
+    'resolution', json_build_object('business', {res_business}, 'wall', {res_wall}),
     'volume', (SELECT coalesce(json_agg(json_build_object(
             'start', b.local_start AT TIME ZONE $3,
             'created', coalesce(c.n, 0), 'resolved', coalesce(r.n, 0)) ORDER BY b.local_start), '[]')
         FROM buckets b
-        LEFT JOIN (SELECT date_trunc($4, created_at AT TIME ZONE $3) AS bucket, count(*) AS n
-            FROM scope GROUP BY 1) c ON c.bucket = b.local_start
-        LEFT JOIN (SELECT date_trunc($4, resolved_at AT TIME ZONE $3) AS bucket, count(*) AS n
-            FROM resolved_in_period GROUP BY 1) r ON r.bucket = b.local_start),
-    'agents', (SELECT coalesce(json_agg(json_build_object('assigneeId', a.assignee_id,
-            'assigned', a.assigned, 'resolved', a.resolved,
-            'medianFirstResponseMinutes', f.median, 'satisfactionAverage', g.average)
-            ORDER BY a.assigned DESC, a.assignee_id), '[]')
-        FROM (SELECT assignee_id, count(*) AS assigned,
-                count(*) FILTER (WHERE resolved_at IS NOT NULL) AS resolved
-            FROM scope WHERE assignee_id IS NOT NULL GROUP BY 1) a
-        LEFT JOIN (SELECT assignee_id,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY wall) AS median
-            FROM first_responses GROUP BY 1) f USING (assignee_id)
-        LEFT JOIN (SELECT assignee_id, avg(score) AS average FROM ratings GROUP BY 1) g
-            USING (assignee_id))
-) AS report",
-        by_status = counts_by("status"),
-        by_priority = counts_by("priority"),
-        by_category = counts_by("category_id"),
-        by_source = counts_by("source"),
-        by_assignee = counts_by("assignee_id"),
-        fr_business = distribution("business"),
-        fr_wall = distribution("wall"),
-        res_business = distribution("business"),
-        res_wall = distribution("wall"),
+        LEFT JOIN created_in_period c ON c.bucket = b.local_start
+        LEFT JOIN resolved_in_period r ON r.bucket = b.local_start),
+    'agents', (SELECT coalesce(json_agg(json_build_object('assigneeId', assignee_id,
+            'assigned', assigned, 'resolved', resolved,
+            'medianFirstResponseMinutes', median_first_response,
+            'satisfactionAverage', satisfaction) ORDER BY assigned DESC, assignee_id), '[]')
+        FROM (SELECT assignee_id, count(*) AS assigned, count(resolved_at) AS resolved,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY fr_wall) AS median_first_response,
+                avg(score)::float8 AS satisfaction
+            FROM facts WHERE assignee_id IS NOT NULL GROUP BY assignee_id) a)
+) AS report
+FROM (SELECT count(*) AS total, count(resolved_at) AS resolved,
+        count(*) FILTER (WHERE resolved_at IS NOT NULL OR reopened) AS ever_resolved,
+        count(*) FILTER (WHERE reopened) AS reopened,
+        count(score) AS ratings, avg(score)::float8 AS rating_average,
+        {fr_sla} AS first_response_sla, {res_sla} AS resolution_sla
+    FROM facts) totals",
+        by_status = counts_of("status"),
+        by_priority = counts_of("priority"),
+        by_category = counts_of("category"),
+        by_source = counts_of("source"),
+        by_assignee = counts_of("assignee"),
+        fr_business = distribution("fr_business"),
+        fr_wall = distribution("fr_wall"),
+        res_business = distribution("res_business"),
+        res_wall = distribution("res_wall"),
+        fr_sla = compliance("FIRST_RESPONSE", "fr"),
+        res_sla = compliance("RESOLUTION", "res"),
     )
 }
 
