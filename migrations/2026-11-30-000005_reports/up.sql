@@ -7,6 +7,6 @@ CREATE INDEX ticket_events_reopened_idx ON ticket_events (ticket_id)
 -- The report reads a period's tickets from this index alone (an index-only scan once the
 -- visibility map is current).
 CREATE INDEX tickets_report_idx ON tickets (created_at)
-    INCLUDE (status, priority, category_id, source, assignee_id, requester_id,
+    INCLUDE (id, status, priority, category_id, source, assignee_id, requester_id,
         first_response_at, resolved_at)
     WHERE deleted_at IS NULL;
