@@ -97,6 +97,7 @@ impl AppState {
     /// listener.
     pub async fn start(database: &DatabaseConfig, config: ServerConfig) -> anyhow::Result<Self> {
         // Configuration errors first, before touching the database.
+        config.validate()?;
         let pipeline = Pipeline::from_config(database.url(), &config.pipeline)?;
         let storage = Storage::from_config(&config.conversation)?;
         db::ensure_database(database.url()).await?;

@@ -98,7 +98,8 @@ pub struct ServerConfig {
     #[arg(long, env = "DESKQL_COOKIE_SECURE", default_value_t = false)]
     pub cookie_secure: bool,
 
-    /// Origins (comma separated) allowed to use cookie authentication and WebSocket upgrades.
+    /// Origins (comma separated) allowed to call the API from a browser (CORS with credentials),
+    /// use cookie authentication and open WebSocket subscriptions. `*` is refused.
     #[arg(
         long,
         env = "DESKQL_ALLOWED_ORIGINS",
@@ -369,6 +370,14 @@ impl ServerConfig {
         Duration::from_secs(self.refresh_token_ttl_secs)
     }
 
+    /// Refuses settings that parse but cannot be right.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        for origin in &self.allowed_origins {
+            check_origin(origin)?;
+        }
+        Ok(())
+    }
+
     /// The configuration `deskql serve` would use with no flags (environment still applies).
     pub fn from_env() -> anyhow::Result<Self> {
         #[derive(clap::Parser)]
@@ -385,4 +394,27 @@ pub struct TelemetryConfig {
     /// Log format.
     #[arg(long, env = "DESKQL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
+}
+
+/// An origin as browsers send it: `scheme://host[:port]`, nothing after. `*` is refused:
+/// cookies authenticate, and a wildcard with credentials would hand them to every site.
+fn check_origin(origin: &str) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        origin != "*",
+        "DESKQL_ALLOWED_ORIGINS cannot be \"*\": the access cookie would be usable from any site; \
+         list the origins of your front ends"
+    );
+    let url = url::Url::parse(origin).map_err(|err| {
+        anyhow::anyhow!("DESKQL_ALLOWED_ORIGINS: {origin:?} is not an origin: {err}")
+    })?;
+    anyhow::ensure!(
+        matches!(url.scheme(), "http" | "https")
+            && url.host_str().is_some()
+            && url.path() == "/"
+            && url.query().is_none()
+            && url.fragment().is_none()
+            && url.username().is_empty(),
+        "DESKQL_ALLOWED_ORIGINS: {origin:?} is not an origin (scheme://host[:port], no path)"
+    );
+    Ok(())
 }

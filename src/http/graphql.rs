@@ -105,7 +105,7 @@ pub async fn post_handler(
 }
 
 /// Headers a page can only send after a CORS preflight, which foreign origins fail.
-const CSRF_HEADERS: [&str; 2] = ["x-deskql-csrf", "apollo-require-preflight"];
+pub(crate) const CSRF_HEADERS: [&str; 2] = ["x-deskql-csrf", "apollo-require-preflight"];
 
 /// Cross-site request forgery: a POST that does not carry a bearer token may come from a
 /// browser on someone else's page. It is refused when its Origin is foreign, and when it has

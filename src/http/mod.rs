@@ -3,6 +3,7 @@
 mod attachments;
 pub mod auth;
 pub mod cookies;
+pub mod cors;
 mod export;
 mod graphql;
 mod health;
@@ -39,6 +40,7 @@ pub fn router(app: AppState, schemas: Schemas) -> Router {
     // JSON bodies are held to DESKQL_MAX_BODY_BYTES by the GraphQL handler; this cap is for
     // streamed multipart uploads, which no extractor limit covers.
     let body_limit = app.config.conversation.max_upload_request_bytes;
+    let cors = cors::layer(&app.config);
     let state = HttpState {
         app,
         schemas,
@@ -68,6 +70,9 @@ pub fn router(app: AppState, schemas: Schemas) -> Router {
                 tracing::info_span!("request", method = %request.method(), uri = %request.uri().path(), request_id)
             }),
         )
+        // Outside the timeout and body limit: a preflight is answered before either applies.
+        .layer(cors)
+        .layer(axum::middleware::map_response(cors::strip_for_foreign_origins))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID_HEADER))
         .layer(SetRequestIdLayer::new(REQUEST_ID_HEADER, MakeRequestUuid))
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
-use crate::db::models::report::{self, ReportScope, TicketReport};
+use crate::db::models::report::{self, ReportPart, ReportScope, TicketReport};
 use crate::db::models::ticket_list::{AssigneeFilter, TicketFilter};
 use crate::domain::roles::Role;
 use crate::domain::{DomainError, DomainResult};
@@ -39,8 +39,15 @@ pub async fn ticket_stats(
         request,
         (staff.role == Role::Moderator).then_some(staff.user_id),
     )?;
-    let mut conn = ctx.state.pool.get().await?;
-    Ok(report::ticket_report(&mut conn, &scope).await?)
+    // Two connections, two statements at once: on two cores the activity half costs no
+    // extra wall time beside the facts half.
+    let (mut facts_conn, mut activity_conn) =
+        tokio::try_join!(ctx.state.pool.get(), ctx.state.pool.get())?;
+    let (facts, activity) = tokio::try_join!(
+        report::report_part(&mut facts_conn, &scope, ReportPart::Facts),
+        report::report_part(&mut activity_conn, &scope, ReportPart::Activity),
+    )?;
+    Ok(report::assemble(facts, activity)?)
 }
 
 fn scope_of(request: StatsRequest, own_rows_of: Option<uuid::Uuid>) -> DomainResult<ReportScope> {

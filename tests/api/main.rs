@@ -6,6 +6,7 @@ mod articles;
 mod attachments;
 mod common;
 mod conversations;
+mod cors;
 mod database_outage;
 mod email;
 mod event_stream;

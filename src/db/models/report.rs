@@ -1,5 +1,5 @@
-//! The ticket report: one statement of SQL aggregates over the tickets filed in a period. No
-//! ticket row leaves the database; the answer is one JSON document.
+//! The ticket report: SQL aggregates over the tickets filed in a period, in two statements that
+//! run side by side. No ticket row leaves the database; each answers one JSON document.
 
 use chrono::{DateTime, Utc};
 use diesel::QueryableByName;
@@ -98,6 +98,14 @@ pub struct TicketReport {
     pub agents: Vec<AgentRow>,
 }
 
+/// The report is two statements that can run at once: the period's facts, and the activity
+/// (open now, volume series) that reads the tickets table on its own.
+#[derive(Debug, Clone, Copy)]
+pub enum ReportPart {
+    Facts,
+    Activity,
+}
+
 #[derive(QueryableByName)]
 struct ReportRow {
     #[diesel(sql_type = Json)]
@@ -145,7 +153,7 @@ fn compliance(metric: &str, prefix: &str) -> String {
 /// One row per ticket filed in the period (`facts`), with every measure the report
 /// aggregates; each section is then one pass over it. The covering index
 /// `tickets_report_idx` lets the period be read without visiting the table.
-fn report_sql() -> String {
+fn facts_sql() -> String {
     format!(
         "WITH facts AS MATERIALIZED (
     SELECT t.id, t.status, t.priority, t.category_id, t.source, t.assignee_id, t.created_at,
@@ -183,21 +191,6 @@ fn report_sql() -> String {
         count(*) AS n
     FROM facts
     GROUP BY GROUPING SETS ((status), (priority), (category_id), (source), (assignee_id))
-), open_now AS (
-    SELECT count(*) AS open, count(*) FILTER (WHERE t.assignee_id IS NULL) AS unassigned
-    FROM tickets t
-    WHERE t.status IN ('TODO', 'IN_PROGRESS', 'WAITING_FOR_CUSTOMER', 'ON_HOLD') AND {FILTER}
-), resolved_in_period AS (
-    SELECT date_trunc($4, t.resolved_at AT TIME ZONE $3) AS bucket, count(*) AS n
-    FROM tickets t
-    WHERE t.resolved_at >= $1 AND t.resolved_at < $2 AND {FILTER}
-    GROUP BY 1
-), created_in_period AS (
-    SELECT date_trunc($4, created_at AT TIME ZONE $3) AS bucket, count(*) AS n
-    FROM facts GROUP BY 1
-), buckets AS (
-    SELECT generate_series(date_trunc($4, $1 AT TIME ZONE $3),
-        ($2 AT TIME ZONE $3) - interval '1 microsecond', ('1 ' || $4)::interval) AS local_start
 )
 SELECT json_build_object(
     'total', totals.total,
@@ -207,8 +200,6 @@ SELECT json_build_object(
     'ratings', totals.ratings,
     'ratingAverage', totals.rating_average,
     'sla', json_build_array(totals.first_response_sla, totals.resolution_sla),
-    'openNow', (SELECT open FROM open_now),
-    'unassignedNow', (SELECT unassigned FROM open_now),
     'byStatus', {by_status},
     'byPriority', {by_priority},
     'byCategory', {by_category},
@@ -216,12 +207,6 @@ SELECT json_build_object(
     'byAssignee', {by_assignee},
     'firstResponse', json_build_object('business', {fr_business}, 'wall', {fr_wall}),
     'resolution', json_build_object('business', {res_business}, 'wall', {res_wall}),
-    'volume', (SELECT coalesce(json_agg(json_build_object(
-            'start', b.local_start AT TIME ZONE $3,
-            'created', coalesce(c.n, 0), 'resolved', coalesce(r.n, 0)) ORDER BY b.local_start), '[]')
-        FROM buckets b
-        LEFT JOIN created_in_period c ON c.bucket = b.local_start
-        LEFT JOIN resolved_in_period r ON r.bucket = b.local_start),
     'agents', (SELECT coalesce(json_agg(json_build_object('assigneeId', assignee_id,
             'assigned', assigned, 'resolved', resolved,
             'medianFirstResponseMinutes', median_first_response,
@@ -251,11 +236,52 @@ FROM (SELECT count(*) AS total, count(resolved_at) AS resolved,
     )
 }
 
-pub async fn ticket_report(
+/// The parts that do not need the period's facts: open tickets now and the volume series. A
+/// second statement, run beside the first on its own connection.
+fn activity_sql() -> String {
+    format!(
+        "WITH open_now AS (
+    SELECT count(*) AS open, count(*) FILTER (WHERE t.assignee_id IS NULL) AS unassigned
+    FROM tickets t
+    WHERE t.status IN ('TODO', 'IN_PROGRESS', 'WAITING_FOR_CUSTOMER', 'ON_HOLD') AND {FILTER}
+), resolved_in_period AS (
+    SELECT date_trunc($4, t.resolved_at AT TIME ZONE $3) AS bucket, count(*) AS n
+    FROM tickets t
+    WHERE t.resolved_at >= $1 AND t.resolved_at < $2 AND {FILTER}
+    GROUP BY 1
+), created_in_period AS (
+    SELECT date_trunc($4, t.created_at AT TIME ZONE $3) AS bucket, count(*) AS n
+    FROM tickets t
+    WHERE t.created_at >= $1 AND t.created_at < $2 AND {FILTER}
+    GROUP BY 1
+), buckets AS (
+    SELECT generate_series(date_trunc($4, $1 AT TIME ZONE $3),
+        ($2 AT TIME ZONE $3) - interval '1 microsecond', ('1 ' || $4)::interval) AS local_start
+)
+SELECT json_build_object(
+    'openNow', (SELECT open FROM open_now),
+    'unassignedNow', (SELECT unassigned FROM open_now),
+    'volume', (SELECT coalesce(json_agg(json_build_object(
+            'start', b.local_start AT TIME ZONE $3,
+            'created', coalesce(c.n, 0), 'resolved', coalesce(r.n, 0)) ORDER BY b.local_start), '[]')
+        FROM buckets b
+        LEFT JOIN created_in_period c ON c.bucket = b.local_start
+        LEFT JOIN resolved_in_period r ON r.bucket = b.local_start)
+) AS report"
+    )
+}
+
+/// Runs one part of the report on `conn`; the caller merges the parts.
+pub async fn report_part(
     conn: &mut AsyncPgConnection,
     scope: &ReportScope,
-) -> diesel::QueryResult<TicketReport> {
-    let row: ReportRow = diesel::sql_query(report_sql())
+    part: ReportPart,
+) -> diesel::QueryResult<serde_json::Value> {
+    let sql = match part {
+        ReportPart::Facts => facts_sql(),
+        ReportPart::Activity => activity_sql(),
+    };
+    let row: ReportRow = diesel::sql_query(sql)
         .bind::<Timestamptz, _>(scope.from)
         .bind::<Timestamptz, _>(scope.to)
         .bind::<Text, _>(&scope.time_zone)
@@ -269,6 +295,19 @@ pub async fn ticket_report(
         .bind::<Nullable<Text>, _>(scope.text.as_deref())
         .get_result(conn)
         .await?;
-    serde_json::from_value(row.report)
+    Ok(row.report)
+}
+
+/// The report from its two parts' JSON objects.
+pub fn assemble(
+    facts: serde_json::Value,
+    activity: serde_json::Value,
+) -> diesel::QueryResult<TicketReport> {
+    let mut report = facts;
+    if let (Some(report), serde_json::Value::Object(activity)) = (report.as_object_mut(), activity)
+    {
+        report.extend(activity);
+    }
+    serde_json::from_value(report)
         .map_err(|err| diesel::result::Error::DeserializationError(Box::new(err)))
 }
