@@ -8,7 +8,7 @@ pub mod refresh;
 
 use uuid::Uuid;
 
-use crate::domain::roles::Role;
+use crate::domain::roles::{Role, TokenScope};
 use crate::domain::{DomainError, DomainResult};
 
 /// A signed-in caller as of this request: role and active flag come from the database (via the
@@ -18,6 +18,15 @@ pub struct Principal {
     pub user_id: Uuid,
     pub session_id: Uuid,
     pub role: Role,
+    /// Set when the caller authenticated with an API token rather than a login.
+    pub token_scope: Option<TokenScope>,
+}
+
+impl Principal {
+    /// A read-only API token may not change anything.
+    pub fn read_only(&self) -> bool {
+        self.token_scope == Some(TokenScope::Read)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

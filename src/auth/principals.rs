@@ -91,6 +91,7 @@ impl PrincipalCache {
                 user_id: entry.user_id,
                 session_id: entry.session_id,
                 role: entry.role,
+                token_scope: entry.token_scope,
             })
         }))
     }

@@ -9,6 +9,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    api_tokens (session_id) {
+        session_id -> Uuid,
+        name -> Text,
+        scope -> Text,
+        token_hash -> Bytea,
+        prefix -> Text,
+        last_used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     auth_sessions (id) {
         id -> Uuid,
         user_id -> Uuid,
@@ -310,6 +321,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(api_tokens -> auth_sessions (session_id));
 diesel::joinable!(auth_sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> auth_sessions (session_id));
 diesel::joinable!(ticket_events -> tickets (ticket_id));
@@ -327,6 +339,7 @@ diesel::joinable!(sla_policies -> business_calendars (calendar_id));
 diesel::joinable!(sla_policies -> categories (category_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    api_tokens,
     app_settings,
     attachments,
     audit_log,

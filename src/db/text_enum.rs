@@ -33,6 +33,7 @@ pub(crate) fn parse<T: FromStr>(bytes: &[u8]) -> diesel::deserialize::Result<T> 
 
 text_enum!(
     crate::domain::roles::Role,
+    crate::domain::roles::TokenScope,
     crate::domain::ticket::TicketStatus,
     crate::domain::ticket::TicketPriority,
     crate::domain::ticket::TicketSource,

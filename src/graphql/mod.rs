@@ -9,6 +9,7 @@ pub mod loaders;
 pub mod mutation;
 pub mod query;
 pub mod subscription;
+mod token_scope;
 pub mod types;
 pub mod uploads;
 
@@ -18,6 +19,7 @@ use crate::graphql::armor::Armor;
 use crate::graphql::mutation::Mutation;
 use crate::graphql::query::Query;
 use crate::graphql::subscription::Subscription;
+use crate::graphql::token_scope::TokenScopeGate;
 
 pub type DeskSchema = Schema<Query, Mutation, Subscription>;
 
@@ -58,6 +60,8 @@ fn schema_builder(
     // Depth is limited by `Armor` (which exempts introspection), not by async-graphql.
     Schema::build(Query::default(), Mutation::default(), Subscription)
         .limit_complexity(MAX_COMPLEXITY)
+        // Before the armor, whose parse is the innermost step.
+        .extension(TokenScopeGate)
         .extension(Armor { introspection })
 }
 

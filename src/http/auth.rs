@@ -9,6 +9,7 @@ use crate::app::AppState;
 use crate::auth::Viewer;
 use crate::config::ServerConfig;
 use crate::http::cookies;
+use crate::services::api_tokens;
 
 /// Where a request's access token came from: cookies need origin checks (CSRF), bearer
 /// tokens do not.
@@ -51,6 +52,13 @@ pub fn has_cookie(headers: &HeaderMap) -> bool {
 /// A token that is malformed, expired, revoked or whose user is inactive yields an anonymous
 /// viewer; operations that need a user then answer UNAUTHENTICATED.
 pub async fn viewer_for_token(state: &AppState, token: &str) -> anyhow::Result<Viewer> {
+    if token.starts_with(api_tokens::TOKEN_PREFIX) {
+        let Some(session_id) = api_tokens::session_for(state, token).await? else {
+            return Ok(Viewer::Anonymous);
+        };
+        let principal = state.principals.resolve(&state.pool, session_id).await?;
+        return Ok(principal.map_or(Viewer::Anonymous, Viewer::User));
+    }
     let Some(claims) = state.jwt.verify(token) else {
         return Ok(Viewer::Anonymous);
     };

@@ -2,6 +2,7 @@
 //! validation and transaction. The GraphQL layer only translates to and from these.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod articles;
 pub mod assignment;
 pub mod attachments;

@@ -2,6 +2,7 @@
 //! on its own fresh PostgreSQL database.
 
 mod accounts;
+mod api_tokens;
 mod articles;
 mod attachments;
 mod common;

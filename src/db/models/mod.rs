@@ -1,5 +1,6 @@
 //! Diesel models and the queries that read and write them.
 
+pub mod api_token;
 pub mod article;
 pub mod attachment;
 pub mod audit;

@@ -3,8 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use crate::db::schema::{auth_sessions, refresh_tokens, users};
-use crate::domain::roles::Role;
+use crate::db::schema::{api_tokens, auth_sessions, refresh_tokens, users};
+use crate::domain::roles::{Role, TokenScope};
 
 /// What a request's access token stands for, re-read from the database (never trusted from the
 /// token alone) and cached per instance until a NOTIFY invalidates it.
@@ -16,6 +16,8 @@ pub struct SessionPrincipal {
     pub active: bool,
     pub expires_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// Set for an API token's session.
+    pub token_scope: Option<TokenScope>,
 }
 
 pub async fn create_session(
@@ -41,6 +43,7 @@ pub async fn principal(
 ) -> QueryResult<Option<SessionPrincipal>> {
     auth_sessions::table
         .inner_join(users::table)
+        .left_join(api_tokens::table)
         .filter(auth_sessions::id.eq(session_id))
         .select((
             auth_sessions::id,
@@ -49,6 +52,7 @@ pub async fn principal(
             users::active,
             auth_sessions::expires_at,
             auth_sessions::revoked_at,
+            api_tokens::scope.nullable(),
         ))
         .first(conn)
         .await

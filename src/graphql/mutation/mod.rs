@@ -1,5 +1,6 @@
 mod accounts;
 mod admin;
+mod api_tokens;
 mod conversation;
 mod pipeline;
 mod satisfaction;
@@ -17,4 +18,5 @@ pub struct Mutation(
     conversation::ConversationMutation,
     satisfaction::SatisfactionMutation,
     sla::SlaMutation,
+    api_tokens::ApiTokenMutation,
 );

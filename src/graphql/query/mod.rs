@@ -27,6 +27,7 @@ pub struct TicketDraftSuggestion {
     pub provider: String,
 }
 
+mod api_tokens;
 mod conversation;
 mod report;
 mod sla;
@@ -39,6 +40,7 @@ pub struct Query(
     conversation::ConversationQuery,
     sla::SlaQuery,
     report::ReportQuery,
+    api_tokens::ApiTokenQuery,
 );
 
 #[derive(Default)]

@@ -1,3 +1,4 @@
+pub mod api_token;
 pub mod auth;
 pub mod category;
 pub mod event;
