@@ -249,6 +249,14 @@ pub struct ConversationConfig {
     #[arg(long, env = "DESKQL_MAX_UPLOAD_REQUEST_BYTES", default_value_t = 52 * 1024 * 1024)]
     pub max_upload_request_bytes: usize,
 
+    /// Days after a resolution during which its requester may reopen the ticket.
+    #[arg(long, env = "DESKQL_REOPEN_DAYS", default_value_t = 14)]
+    pub reopen_days: u32,
+
+    /// Days after which a RESOLVED ticket closes by itself (checked hourly).
+    #[arg(long, env = "DESKQL_AUTO_CLOSE_DAYS", default_value_t = 7)]
+    pub auto_close_days: u32,
+
     /// Days a guest's tracking link keeps working after the ticket is closed or cancelled.
     #[arg(long, env = "DESKQL_TRACKING_GRACE_DAYS", default_value_t = 30)]
     pub tracking_grace_days: u32,

@@ -1,5 +1,5 @@
 //! Durable background jobs on graphile_worker (a Postgres job queue): triage, assignment,
-//! email, SLA deadlines and the hourly trash purge.
+//! email, SLA deadlines, the hourly auto-close and the hourly trash purge.
 //!
 //! Jobs are enqueued in the same transaction as the change that causes them — database
 //! triggers for new tickets and notifying events (see the pipeline migration), and
@@ -79,8 +79,11 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .define_job::<tasks::PurgeTrash>()
         .define_job::<tasks::SlaDeadline>()
         .define_job::<tasks::SlaReevaluate>()
+        .define_job::<tasks::AutoClose>()
         .with_cron(format!("0 * * * * {}", tasks::PURGE_TRASH).as_str())
         .context("purge schedule")?
+        .with_cron(format!("30 * * * * {}", tasks::AUTO_CLOSE).as_str())
+        .context("auto-close schedule")?
         .add_extension(state.clone())
         .listen_os_shutdown_signals(false)
         .shutdown_signal(async move { shutdown.cancelled().await })

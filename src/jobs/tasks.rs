@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::services::notifications::EmailJob;
 use crate::services::sla::DeadlineJob;
-use crate::services::{assignment, maintenance, notifications, sla, triage};
+use crate::services::{assignment, lifecycle, maintenance, notifications, sla, triage};
 
 pub const TRIAGE_TICKET: &str = "triage_ticket";
 pub const ASSIGN_TICKET: &str = "assign_ticket";
@@ -16,6 +16,7 @@ pub const SEND_EMAIL: &str = "send_email";
 pub const PURGE_TRASH: &str = "purge_trash";
 pub const SLA_DEADLINE: &str = "sla_deadline";
 pub const SLA_REEVALUATE: &str = "sla_reevaluate";
+pub const AUTO_CLOSE: &str = "auto_close";
 
 /// Attempts before a job is parked as failed (the database triggers use the same numbers for
 /// triage, 5, and email, 10).
@@ -117,6 +118,24 @@ impl TaskHandler for SlaReevaluate {
             .await
             .map_err(|err| format!("{err:#}"))?;
         tracing::info!(tickets, "re-evaluated SLA clocks");
+        Ok::<(), String>(())
+    }
+}
+
+/// Scheduled hourly: closes resolutions nobody answered within DESKQL_AUTO_CLOSE_DAYS.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AutoClose {}
+
+impl TaskHandler for AutoClose {
+    const IDENTIFIER: &'static str = AUTO_CLOSE;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        let closed = lifecycle::auto_close(app(&ctx)?)
+            .await
+            .map_err(|err| format!("{err:#}"))?;
+        if closed > 0 {
+            tracing::info!(tickets = closed, "closed resolved tickets nobody answered");
+        }
         Ok::<(), String>(())
     }
 }

@@ -4,6 +4,7 @@
 use crate::ai::Draft;
 use crate::db::models::category::Category;
 use crate::db::models::ticket::Ticket;
+use crate::domain::ticket::TicketPriority;
 use crate::domain::triage::draft::{Speaker, Turn};
 use crate::domain::{DomainError, DomainResult};
 use crate::services::RequestContext;
@@ -105,25 +106,56 @@ pub async fn draft(ctx: &RequestContext, conversation: &Conversation) -> DomainR
     Ok(Suggestion { draft, category })
 }
 
-/// Files the drafted ticket with `source: AI_ASSISTANT` and the transcript attached, for the
-/// signed-in user or, with `guest` contact details, as guest intake (same limits).
+/// The draft as the user edited it before filing.
+pub struct EditedDraft {
+    pub title: String,
+    pub description: String,
+    pub priority: Option<TicketPriority>,
+    pub category: Option<String>,
+}
+
+pub struct Submitted {
+    pub ticket: Ticket,
+    /// For a guest: the secret of their tracking link (also emailed with the receipt).
+    pub tracking_token: Option<String>,
+}
+
+/// Files the ticket with `source: AI_ASSISTANT` and the transcript attached, for the signed-in
+/// user or, with `guest` contact details, as guest intake (same limits). With the user's
+/// `edited` draft it files exactly that; without, it drafts from the conversation first.
 pub async fn submit(
     ctx: &RequestContext,
     conversation: Conversation,
+    edited: Option<EditedDraft>,
     guest: Option<GuestContact>,
-) -> DomainResult<Ticket> {
+) -> DomainResult<Submitted> {
     if guest.is_none() {
         ctx.viewer.principal()?;
     }
-    let suggestion = draft(ctx, &conversation).await?;
-    let ticket_draft = TicketDraft {
-        title: suggestion.draft.text.title,
-        description: suggestion.draft.text.description,
-        // Left to triage, which runs on the filed ticket like on any other.
-        priority: None,
-        category: suggestion.category.map(|c| c.slug),
-        page_url: None,
-        browser_info: None,
+    let ticket_draft = match edited {
+        Some(edited) => {
+            validate(&conversation)?;
+            TicketDraft {
+                title: edited.title,
+                description: edited.description,
+                priority: edited.priority,
+                category: edited.category,
+                page_url: None,
+                browser_info: None,
+            }
+        }
+        None => {
+            let suggestion = draft(ctx, &conversation).await?;
+            TicketDraft {
+                title: suggestion.draft.text.title,
+                description: suggestion.draft.text.description,
+                // Left to triage, which runs on the filed ticket like on any other.
+                priority: None,
+                category: suggestion.category.map(|c| c.slug),
+                page_url: None,
+                browser_info: None,
+            }
+        }
     };
     let turns = serde_json::to_value(&conversation.turns).map_err(anyhow::Error::from)?;
     let transcript = Transcript {
@@ -132,11 +164,17 @@ pub async fn submit(
     };
     match guest {
         Some(contact) if ctx.viewer.principal().is_err() => {
-            // The tracking link reaches the guest by email with the receipt.
-            intake::submit_guest_with(ctx, contact, ticket_draft, Some(transcript), Vec::new())
-                .await
-                .map(|receipt| receipt.ticket)
+            let receipt =
+                intake::submit_guest_with(ctx, contact, ticket_draft, Some(transcript), Vec::new())
+                    .await?;
+            Ok(Submitted {
+                ticket: receipt.ticket,
+                tracking_token: Some(receipt.tracking_token),
+            })
         }
-        _ => intake::create_from_conversation(ctx, ticket_draft, transcript).await,
+        _ => Ok(Submitted {
+            ticket: intake::create_from_conversation(ctx, ticket_draft, transcript).await?,
+            tracking_token: None,
+        }),
     }
 }

@@ -12,6 +12,7 @@ pub mod export;
 pub mod guest_access;
 pub mod intake;
 pub mod jobs;
+pub mod lifecycle;
 pub mod limits;
 pub mod maintenance;
 pub mod messages;

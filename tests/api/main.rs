@@ -14,6 +14,7 @@ mod event_stream;
 mod export;
 mod hostile_documents;
 mod http_conventions;
+mod lifecycle;
 mod operations_safety;
 mod permissions;
 mod pipeline;

@@ -228,6 +228,26 @@ pub async fn page(
         .await
 }
 
+/// Live RESOLVED tickets resolved before `before`, locked (skipping rows another transaction
+/// holds, so concurrent passes share the work), oldest first.
+pub async fn resolved_before(
+    conn: &mut AsyncPgConnection,
+    before: DateTime<Utc>,
+    limit: i64,
+) -> QueryResult<Vec<Ticket>> {
+    tickets::table
+        .filter(tickets::deleted_at.is_null())
+        .filter(tickets::status.eq(TicketStatus::Resolved))
+        .filter(tickets::resolved_at.lt(before))
+        .order(tickets::resolved_at)
+        .limit(limit)
+        .for_update()
+        .skip_locked()
+        .select(Ticket::as_select())
+        .load(conn)
+        .await
+}
+
 pub async fn count(conn: &mut AsyncPgConnection, filter: &TicketFilter) -> QueryResult<i64> {
     filtered(filter).count().get_result(conn).await
 }

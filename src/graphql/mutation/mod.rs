@@ -2,6 +2,7 @@ mod accounts;
 mod admin;
 mod api_tokens;
 mod conversation;
+mod lifecycle;
 mod pipeline;
 mod satisfaction;
 mod sla;
@@ -19,4 +20,5 @@ pub struct Mutation(
     satisfaction::SatisfactionMutation,
     sla::SlaMutation,
     api_tokens::ApiTokenMutation,
+    lifecycle::LifecycleMutation,
 );

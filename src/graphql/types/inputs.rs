@@ -193,6 +193,8 @@ pub struct SubmitConversationInput {
     /// Required without an account: the guest's email (guest limits apply).
     pub customer_email: Option<String>,
     pub customer_name: Option<String>,
+    /// The draft as the user edited it (from `draftTicketFromConversation`); filed as given.
+    pub draft: Option<ConversationDraftInput>,
 }
 
 #[derive(InputObject)]
@@ -237,6 +239,29 @@ impl From<HelpArticleInput> for crate::services::articles::ArticleInput {
             body: input.body,
             tags: input.tags,
             published: input.published,
+        }
+    }
+}
+
+/// A ticket draft as the user edited it before filing.
+#[derive(InputObject)]
+pub struct ConversationDraftInput {
+    /// 5–200 characters.
+    pub title: String,
+    /// 10–5000 characters.
+    pub description: String,
+    pub priority: Option<TicketPriority>,
+    /// Category slug.
+    pub category: Option<String>,
+}
+
+impl From<ConversationDraftInput> for crate::services::conversations::EditedDraft {
+    fn from(input: ConversationDraftInput) -> Self {
+        Self {
+            title: input.title,
+            description: input.description,
+            priority: input.priority,
+            category: input.category,
         }
     }
 }
