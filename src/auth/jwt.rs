@@ -27,6 +27,22 @@ struct RatingClaims {
 }
 
 const RATING_AUDIENCE: &str = "deskql:rating";
+
+/// A one-click unsubscribe link (`List-Unsubscribe`): it switches off one kind of email for
+/// one address and does nothing else.
+#[derive(Debug, Serialize, Deserialize)]
+struct UnsubscribeClaims {
+    /// The address.
+    sub: String,
+    /// The email kind.
+    kind: String,
+    aud: String,
+    exp: i64,
+}
+
+const UNSUBSCRIBE_AUDIENCE: &str = "deskql:unsubscribe";
+/// Mail clients may offer the link long after the email arrived.
+const UNSUBSCRIBE_LINK_TTL: chrono::TimeDelta = chrono::TimeDelta::days(365);
 /// How long the links in a resolution email keep working.
 pub const RATING_LINK_TTL: chrono::TimeDelta = chrono::TimeDelta::days(30);
 
@@ -35,6 +51,7 @@ pub struct JwtKeys {
     decoding: DecodingKey,
     validation: Validation,
     rating_validation: Validation,
+    unsubscribe_validation: Validation,
     ttl: Duration,
 }
 
@@ -46,13 +63,43 @@ impl JwtKeys {
         let mut rating_validation = Validation::new(Algorithm::HS256);
         rating_validation.set_required_spec_claims(&["exp", "sub", "aud"]);
         rating_validation.set_audience(&[RATING_AUDIENCE]);
+        let mut unsubscribe_validation = Validation::new(Algorithm::HS256);
+        unsubscribe_validation.set_required_spec_claims(&["exp", "sub", "aud"]);
+        unsubscribe_validation.set_audience(&[UNSUBSCRIBE_AUDIENCE]);
         Self {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
             rating_validation,
+            unsubscribe_validation,
             ttl,
         }
+    }
+
+    /// A signed link token that switches off `kind` emails to `email`.
+    pub fn issue_unsubscribe(&self, email: &str, kind: &str) -> anyhow::Result<String> {
+        let claims = UnsubscribeClaims {
+            sub: email.to_owned(),
+            kind: kind.to_owned(),
+            aud: UNSUBSCRIBE_AUDIENCE.to_owned(),
+            exp: (Utc::now() + UNSUBSCRIBE_LINK_TTL).timestamp(),
+        };
+        Ok(jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.encoding,
+        )?)
+    }
+
+    /// The address and email kind a well-signed, unexpired unsubscribe link names.
+    pub fn verify_unsubscribe(&self, token: &str) -> Option<(String, String)> {
+        jsonwebtoken::decode::<UnsubscribeClaims>(
+            token,
+            &self.decoding,
+            &self.unsubscribe_validation,
+        )
+        .ok()
+        .map(|data| (data.claims.sub, data.claims.kind))
     }
 
     /// A signed link token that rates the resolution of `ticket_id` at `resolved_at`.

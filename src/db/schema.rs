@@ -287,6 +287,17 @@ diesel::table! {
 diesel::table! {
     use diesel::sql_types::*;
 
+    email_preferences (email, kind) {
+        email -> Citext,
+        kind -> Text,
+        enabled -> Bool,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+
     email_verifications (token_hash) {
         token_hash -> Bytea,
         user_id -> Uuid,
@@ -347,6 +358,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     business_calendars,
     categories,
     email_deliveries,
+    email_preferences,
     email_verifications,
     guest_access_tokens,
     help_articles,

@@ -8,6 +8,7 @@ mod export;
 mod graphql;
 mod health;
 mod rating;
+mod unsubscribe;
 mod ws;
 
 use std::time::Duration;
@@ -52,6 +53,10 @@ pub fn router(app: AppState, schemas: Schemas) -> Router {
         .route("/attachments/{id}", get(attachments::download))
         .route("/exports/tickets.csv", get(export::tickets_csv))
         .route("/rate/{token}", get(rating::rate))
+        .route(
+            "/unsubscribe/{token}",
+            get(unsubscribe::confirm_page).post(unsubscribe::unsubscribe),
+        )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .with_state(state)

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -27,6 +28,8 @@ pub struct Outgoing {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// One-click unsubscribe URL (RFC 8058), for notifications a person may switch off.
+    pub unsubscribe: Option<String>,
 }
 
 #[derive(Clone)]
@@ -79,12 +82,24 @@ impl Mailer {
     }
 
     pub async fn send(&self, email: Outgoing) -> anyhow::Result<()> {
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(email.to)
             .subject(email.subject)
-            .message_id(Some(email.message_id))
-            .multipart(MultiPart::alternative_plain_html(email.text, email.html))?;
+            .message_id(Some(email.message_id));
+        if let Some(url) = email.unsubscribe {
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let message =
+            builder.multipart(MultiPart::alternative_plain_html(email.text, email.html))?;
         match &self.transport {
             Transport::Smtp(smtp) => {
                 smtp.send(message).await?;

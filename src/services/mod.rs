@@ -18,6 +18,7 @@ pub mod maintenance;
 pub mod messages;
 pub mod notifications;
 pub mod notify;
+pub mod preferences;
 pub mod reports;
 pub mod satisfaction;
 pub mod search;

@@ -11,6 +11,7 @@ use crate::common::{TestApp, eventually, pipeline_config};
 
 #[tokio::test]
 async fn smtp_down_then_up_delivers_every_email_exactly_once() {
+    const EXPECTED: usize = 11;
     let sink = SmtpSink::reserve();
     let mut config = pipeline_config();
     config.pipeline.smtp_url = Some(sink.url().into());
@@ -39,8 +40,9 @@ async fn smtp_down_then_up_delivers_every_email_exactly_once() {
     assert_eq!(app.count_rows("email_deliveries").await, 0);
 
     sink.listen();
-    // 3 receipts + 3 assignment emails to the agent + the 2 sign-ups' verification emails.
-    let mails = sink.wait_for(8).await;
+    // 3 receipts + 3 assignment emails to the agent + 3 "an agent is on it" emails to the
+    // customer + the 2 sign-ups' verification emails.
+    let mails = sink.wait_for(EXPECTED).await;
     eventually("all email jobs done", || async {
         app.count_rows("graphile_worker.jobs WHERE task_identifier = 'send_email'")
             .await
@@ -50,14 +52,14 @@ async fn smtp_down_then_up_delivers_every_email_exactly_once() {
     let mails_now = sink.received();
     assert_eq!(
         mails_now.len(),
-        8,
+        EXPECTED,
         "no duplicates after the queue drained: {mails:?}"
     );
     let mut per_id: HashMap<String, usize> = HashMap::new();
     for mail in &mails_now {
         *per_id.entry(mail.message_id()).or_default() += 1;
     }
-    assert_eq!(per_id.len(), 8);
+    assert_eq!(per_id.len(), EXPECTED);
     assert!(per_id.values().all(|n| *n == 1));
     for number in &numbers {
         assert!(
@@ -71,7 +73,7 @@ async fn smtp_down_then_up_delivers_every_email_exactly_once() {
                 .any(|m| m.to == [agent.email.clone()] && m.subject().contains(number))
         );
     }
-    assert_eq!(app.count_rows("email_deliveries").await, 8);
+    assert_eq!(app.count_rows("email_deliveries").await, EXPECTED as i64);
 }
 
 #[tokio::test]

@@ -15,6 +15,7 @@ mod export;
 mod hostile_documents;
 mod http_conventions;
 mod lifecycle;
+mod notifications;
 mod operations_safety;
 mod permissions;
 mod pipeline;

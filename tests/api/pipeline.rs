@@ -106,14 +106,20 @@ async fn new_ticket_is_triaged_assigned_live_and_emailed() {
         .collect();
     assert_eq!(kinds, ["CREATED", "TRIAGED", "ASSIGNED"]);
 
-    // The requester's receipt and the moderator's assignment email, each once (beside the
-    // three sign-ups' verification emails).
-    let mails = sink.wait_for(5).await;
+    // The requester's receipt and "an agent is on it", and the moderator's assignment email,
+    // each once (beside the three sign-ups' verification emails).
+    let mails = sink.wait_for(6).await;
     let by_recipient: HashMap<String, &crate::common::mail::ReceivedMail> = mails
         .iter()
         .filter(|m| !m.subject().contains("Confirm your email"))
+        .filter(|m| !m.subject().contains("An agent is on it"))
         .map(|m| (m.to[0].clone(), m))
         .collect();
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to == [customer.email.clone()] && m.subject().contains("An agent is on it"))
+    );
     let receipt = by_recipient[&customer.email];
     assert!(
         receipt
@@ -132,10 +138,10 @@ async fn new_ticket_is_triaged_assigned_live_and_emailed() {
     );
     assert!(assignment.raw.contains("blank page"));
     assert_ne!(receipt.message_id(), assignment.message_id());
-    eventually("both deliveries logged", || async {
+    eventually("the three deliveries logged", || async {
         app.count_rows("email_deliveries WHERE kind <> 'VERIFY_EMAIL'")
             .await
-            == 2
+            == 3
     })
     .await;
 }

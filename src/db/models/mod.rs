@@ -7,6 +7,7 @@ pub mod audit;
 pub mod category;
 pub mod conversation;
 pub mod email_delivery;
+pub mod email_preference;
 pub mod event;
 pub mod guest_access;
 pub mod job;

@@ -4,6 +4,7 @@ mod api_tokens;
 mod conversation;
 mod lifecycle;
 mod pipeline;
+mod preferences;
 mod satisfaction;
 mod sla;
 mod tickets;
@@ -21,4 +22,5 @@ pub struct Mutation(
     sla::SlaMutation,
     api_tokens::ApiTokenMutation,
     lifecycle::LifecycleMutation,
+    preferences::PreferencesMutation,
 );

@@ -29,6 +29,7 @@ pub struct TicketDraftSuggestion {
 
 mod api_tokens;
 mod conversation;
+mod preferences;
 mod report;
 mod sla;
 
@@ -41,6 +42,7 @@ pub struct Query(
     sla::SlaQuery,
     report::ReportQuery,
     api_tokens::ApiTokenQuery,
+    preferences::PreferencesQuery,
 );
 
 #[derive(Default)]

@@ -4,6 +4,7 @@ pub mod category;
 pub mod event;
 pub mod inputs;
 pub mod pipeline;
+pub mod preferences;
 pub mod report;
 pub mod satisfaction;
 pub mod sla;

@@ -158,3 +158,56 @@ pub(super) fn sla_deadline(ticket: &Ticket, event: &TicketEvent, public_url: &st
         ..about(ticket, subject, headline, intro)
     }
 }
+
+pub(super) fn requester_assigned(ticket: &Ticket, link: String) -> Notification {
+    Notification {
+        link,
+        ..about(
+            ticket,
+            format!("[{}] An agent is on it: {}", ticket.number, ticket.title),
+            "Someone is working on your request",
+            format!(
+                "Hi {}, a member of our support team has taken {} and will get back to you.",
+                ticket.requester_name, ticket.number
+            ),
+        )
+    }
+}
+
+pub(super) fn status_update(ticket: &Ticket, status: &str, link: String) -> Notification {
+    let (subject, headline, intro) = match status {
+        "WAITING_FOR_CUSTOMER" => (
+            "We need your reply",
+            "Your ticket is waiting for you",
+            format!(
+                "Hi {}, we need more information from you to go on with {}. Reply to this email or follow the link.",
+                ticket.requester_name, ticket.number
+            ),
+        ),
+        "CLOSED" => (
+            "Closed",
+            "Your ticket is closed",
+            format!(
+                "Hi {}, {} is closed. If you need more help, file a new ticket.",
+                ticket.requester_name, ticket.number
+            ),
+        ),
+        _ => (
+            "Cancelled",
+            "Your ticket was cancelled",
+            format!(
+                "Hi {}, {} was cancelled. If this is a mistake, file a new ticket.",
+                ticket.requester_name, ticket.number
+            ),
+        ),
+    };
+    Notification {
+        link,
+        ..about(
+            ticket,
+            format!("[{}] {subject}: {}", ticket.number, ticket.title),
+            headline,
+            intro,
+        )
+    }
+}

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::auth::refresh;
 use crate::db::models::email_delivery::{NewEmailDelivery, was_sent};
+use crate::db::models::email_preference;
 use crate::db::models::event::TicketEvent;
 use crate::db::models::message::TicketMessage;
 use crate::db::models::ticket::Ticket;
@@ -24,12 +25,26 @@ use crate::services::guest_access;
 mod letters;
 
 use letters::{
-    FOOTER, assigned, created, requester_replied, resolved, sla_deadline, staff_replied,
+    FOOTER, assigned, created, requester_assigned, requester_replied, resolved, sla_deadline,
+    staff_replied, status_update,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::Display)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+#[graphql(name = "NotificationKind")]
 pub enum EmailKind {
     /// Receipt to the requester when a ticket is filed.
     TicketCreated,
@@ -47,6 +62,17 @@ pub enum EmailKind {
     SlaWarning,
     /// To the assignee (or every admin) when an SLA target passed.
     SlaBreached,
+    /// To the requester when an agent takes their ticket.
+    RequesterAssigned,
+    /// To the requester when their ticket waits for them, is closed or is cancelled.
+    StatusUpdate,
+}
+
+impl EmailKind {
+    /// Every notification can be switched off except the one that proves an address.
+    pub fn can_be_switched_off(self) -> bool {
+        self != EmailKind::VerifyEmail
+    }
 }
 
 /// The payload of a `send_email` job (written by the database triggers and by sign-up).
@@ -84,7 +110,16 @@ pub async fn send(state: &AppState, job: &EmailJob) -> anyhow::Result<()> {
     let Some(letter) = compose(&mut conn, state, job).await? else {
         return Ok(());
     };
+    let kind = job.kind.to_string();
+    let optional = job.kind.can_be_switched_off();
+    if optional && !email_preference::enabled(&mut conn, &letter.to_email, &kind).await? {
+        return Ok(());
+    }
     drop(conn);
+    let unsubscribe = optional
+        .then(|| state.jwt.issue_unsubscribe(&letter.to_email, &kind))
+        .transpose()?
+        .map(|token| format!("{}/unsubscribe/{token}", mailer.public_url));
     let to = Mailbox::new(Some(letter.to_name), letter.to_email.parse()?);
     let notification = &letter.notification;
     let (text, html) = notification.render()?;
@@ -95,6 +130,7 @@ pub async fn send(state: &AppState, job: &EmailJob) -> anyhow::Result<()> {
             subject: notification.subject.clone(),
             text,
             html,
+            unsubscribe,
         })
         .await?;
     let mut conn = state.pool.get().await?;
@@ -148,6 +184,25 @@ async fn compose(
                 ratings,
                 ..resolved(&ticket, link)
             })
+        }
+        EmailKind::RequesterAssigned => {
+            let link = requester_link(conn, public_url, &ticket).await?;
+            to_requester(requester_assigned(&ticket, link))
+        }
+        EmailKind::StatusUpdate => {
+            let status = match job.event_id {
+                Some(id) => TicketEvent::find_routed(conn, id)
+                    .await?
+                    .and_then(|routed| routed.event.to_value),
+                None => None,
+            };
+            match status {
+                Some(status) => {
+                    let link = requester_link(conn, public_url, &ticket).await?;
+                    to_requester(status_update(&ticket, &status, link))
+                }
+                None => None,
+            }
         }
         EmailKind::StaffReplied => match public_message(conn, job.message_id).await? {
             Some(message) => {
