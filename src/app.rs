@@ -20,7 +20,7 @@ use crate::domain::skills::SynonymTable;
 use crate::events::EventHub;
 use crate::jobs;
 use crate::mail::Mailer;
-use crate::services::sla::start::ClockStarter;
+use crate::services::filing::OnFiled;
 use crate::storage::Storage;
 
 #[derive(Clone)]
@@ -135,10 +135,8 @@ impl AppState {
             principals.clone(),
             shutdown.clone(),
         );
-        let clocks = ClockStarter {
-            warn_percent: config.pipeline.sla_warning_percent,
-        };
-        let ticket_writer = TicketWriter::start(pool.clone(), Arc::new(clocks));
+        let on_filed = OnFiled::from_config(&config);
+        let ticket_writer = TicketWriter::start(pool.clone(), Arc::new(on_filed));
         Ok(Self(Arc::new(AppInner {
             ticket_writer,
             pool,

@@ -1,5 +1,5 @@
 DROP TABLE email_preferences;
-DELETE FROM email_deliveries WHERE kind IN ('REQUESTER_ASSIGNED', 'STATUS_UPDATE');
+DELETE FROM email_deliveries WHERE kind IN ('REQUESTER_ASSIGNED', 'STATUS_UPDATE', 'UNASSIGNED_ALERT');
 ALTER TABLE email_deliveries DROP CONSTRAINT email_deliveries_kind_check;
 ALTER TABLE email_deliveries ADD CONSTRAINT email_deliveries_kind_check CHECK (kind IN (
     'TICKET_CREATED', 'TICKET_ASSIGNED', 'TICKET_RESOLVED', 'STAFF_REPLIED',

@@ -5,7 +5,7 @@ ALTER TABLE email_deliveries DROP CONSTRAINT email_deliveries_kind_check;
 ALTER TABLE email_deliveries ADD CONSTRAINT email_deliveries_kind_check CHECK (kind IN (
     'TICKET_CREATED', 'TICKET_ASSIGNED', 'TICKET_RESOLVED', 'STAFF_REPLIED',
     'REQUESTER_REPLIED', 'VERIFY_EMAIL', 'SLA_WARNING', 'SLA_BREACHED', 'REQUESTER_ASSIGNED',
-    'STATUS_UPDATE'));
+    'STATUS_UPDATE', 'UNASSIGNED_ALERT'));
 
 CREATE TABLE email_preferences (
     email CITEXT NOT NULL,

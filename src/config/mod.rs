@@ -327,6 +327,11 @@ pub struct PipelineConfig {
     #[arg(long, env = "DESKQL_SKILL_SYNONYMS_FILE")]
     pub skill_synonyms_file: Option<PathBuf>,
 
+    /// Minutes a new ticket may stay unassigned before staff with a matching skill (or the
+    /// admins) are emailed; 0 switches the alert off.
+    #[arg(long, env = "DESKQL_UNASSIGNED_ALERT_MINUTES", default_value_t = 30)]
+    pub unassigned_alert_minutes: u32,
+
     /// Share of an SLA target, in percent, after which an SLA_WARNING event fires.
     #[arg(long, env = "DESKQL_SLA_WARNING_PERCENT", default_value_t = 80, value_parser = clap::value_parser!(u8).range(1..=99))]
     pub sla_warning_percent: u8,

@@ -80,6 +80,7 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .define_job::<tasks::SlaDeadline>()
         .define_job::<tasks::SlaReevaluate>()
         .define_job::<tasks::AutoClose>()
+        .define_job::<tasks::UnassignedAlert>()
         .with_cron(format!("0 * * * * {}", tasks::PURGE_TRASH).as_str())
         .context("purge schedule")?
         .with_cron(format!("30 * * * * {}", tasks::AUTO_CLOSE).as_str())

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::services::notifications::EmailJob;
 use crate::services::sla::DeadlineJob;
-use crate::services::{assignment, lifecycle, maintenance, notifications, sla, triage};
+use crate::services::{alerts, assignment, lifecycle, maintenance, notifications, sla, triage};
 
 pub const TRIAGE_TICKET: &str = "triage_ticket";
 pub const ASSIGN_TICKET: &str = "assign_ticket";
@@ -17,6 +17,7 @@ pub const PURGE_TRASH: &str = "purge_trash";
 pub const SLA_DEADLINE: &str = "sla_deadline";
 pub const SLA_REEVALUATE: &str = "sla_reevaluate";
 pub const AUTO_CLOSE: &str = "auto_close";
+pub const UNASSIGNED_ALERT: &str = "unassigned_alert";
 
 /// Attempts before a job is parked as failed (the database triggers use the same numbers for
 /// triage, 5, and email, 10).
@@ -135,6 +136,27 @@ impl TaskHandler for AutoClose {
             .map_err(|err| format!("{err:#}"))?;
         if closed > 0 {
             tracing::info!(tickets = closed, "closed resolved tickets nobody answered");
+        }
+        Ok::<(), String>(())
+    }
+}
+
+/// Due DESKQL_UNASSIGNED_ALERT_MINUTES after a ticket was filed: staff hear of it if nobody
+/// took it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UnassignedAlert {
+    pub ticket_id: Uuid,
+}
+
+impl TaskHandler for UnassignedAlert {
+    const IDENTIFIER: &'static str = UNASSIGNED_ALERT;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        let alerted = alerts::unassigned(app(&ctx)?, self.ticket_id)
+            .await
+            .map_err(|err| format!("{err:#}"))?;
+        if alerted > 0 {
+            tracing::info!(ticket = %self.ticket_id, alerted, "ticket still unassigned; staff alerted");
         }
         Ok::<(), String>(())
     }

@@ -16,7 +16,8 @@ use crate::domain::validation::{
 };
 use crate::domain::{DomainError, DomainResult};
 use crate::services::attachments::{self, Destination, IncomingFile, PreparedFile, StoredFiles};
-use crate::services::{RequestContext, guest_access, limits, sla};
+use crate::services::filing::OnFiled;
+use crate::services::{RequestContext, guest_access, limits};
 
 const DEFAULT_CATEGORY: &str = "general";
 
@@ -207,15 +208,16 @@ pub struct GuestContact {
     pub name: Option<String>,
 }
 
-/// Inserts a ticket and starts its SLA clocks, on the caller's transaction.
+/// Inserts a ticket with what goes with it (`services::filing`), on the caller's transaction.
 async fn file(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     ticket: &NewTicket,
 ) -> DomainResult<Ticket> {
     let mut ticket = ticket.insert(conn).await?;
-    let warn_percent = state.config.pipeline.sla_warning_percent;
-    sla::start::start_clocks(conn, std::slice::from_mut(&mut ticket), warn_percent).await?;
+    OnFiled::from_config(&state.config)
+        .run(conn, std::slice::from_mut(&mut ticket))
+        .await?;
     Ok(ticket)
 }
 

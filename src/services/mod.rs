@@ -2,6 +2,7 @@
 //! validation and transaction. The GraphQL layer only translates to and from these.
 
 pub mod accounts;
+pub mod alerts;
 pub mod api_tokens;
 pub mod articles;
 pub mod assignment;
@@ -9,6 +10,7 @@ pub mod attachments;
 pub mod categories;
 pub mod conversations;
 pub mod export;
+pub mod filing;
 pub mod guest_access;
 pub mod intake;
 pub mod jobs;

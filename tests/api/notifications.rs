@@ -142,3 +142,51 @@ async fn requesters_get_lifecycle_emails_they_can_switch_off() {
         .await;
     assert_eq!(error_code(&refused), "BAD_USER_INPUT", "{refused}");
 }
+
+/// Filing schedules the alert for DESKQL_UNASSIGNED_ALERT_MINUTES later; when it runs, a
+/// ticket still unassigned alerts the admins (nobody's skills match an untriaged ticket),
+/// and a ticket taken meanwhile alerts nobody.
+#[tokio::test]
+async fn tickets_nobody_takes_alert_staff_when_the_alert_falls_due() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let owner = app.sign_up("owner").await;
+    let waiting = app.create_ticket(&owner, "Nobody looked at this").await;
+    let taken = app.create_ticket(&owner, "Somebody took this").await;
+    assert_eq!(
+        app.count_rows(
+            "graphile_worker.jobs WHERE task_identifier = 'unassigned_alert' \
+            AND run_at BETWEEN now() + interval '29 minutes' AND now() + interval '31 minutes'"
+        )
+        .await,
+        2
+    );
+    let assigned = app
+        .gql(Some(&admin.token), "mutation($id: ID!, $to: ID) { assignTicket(id: $id, input: { assigneeId: $to }) { id } }",
+            json!({ "id": taken["id"], "to": admin.id }))
+        .await;
+    assert!(assigned["errors"].is_null(), "{assigned}");
+
+    let emails_before = app
+        .count_rows("graphile_worker.jobs WHERE task_identifier = 'send_email'")
+        .await;
+    let id = |ticket: &serde_json::Value| {
+        ticket["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .expect("id")
+    };
+    let alerted = deskql::services::alerts::unassigned(&app.state, id(&waiting))
+        .await
+        .expect("alert");
+    assert_eq!(alerted, 1, "the one admin");
+    let not_needed = deskql::services::alerts::unassigned(&app.state, id(&taken))
+        .await
+        .expect("alert");
+    assert_eq!(not_needed, 0);
+    assert_eq!(
+        app.count_rows("graphile_worker.jobs WHERE task_identifier = 'send_email'")
+            .await,
+        emails_before + 1
+    );
+}

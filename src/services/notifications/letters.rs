@@ -211,3 +211,23 @@ pub(super) fn status_update(ticket: &Ticket, status: &str, link: String) -> Noti
         )
     }
 }
+
+pub(super) fn unassigned_alert(ticket: &Ticket, public_url: &str) -> Notification {
+    Notification {
+        summary: ticket.summary.clone(),
+        link_label: "Open the ticket",
+        link: format!("{public_url}/tickets/{}", ticket.number),
+        ..about(
+            ticket,
+            format!(
+                "[{}] Nobody has taken this yet: {}",
+                ticket.number, ticket.title
+            ),
+            "A ticket is waiting for someone",
+            format!(
+                "{} ({} priority) from {} is still unassigned.",
+                ticket.number, ticket.priority, ticket.requester_name
+            ),
+        )
+    }
+}

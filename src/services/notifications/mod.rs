@@ -26,7 +26,7 @@ mod letters;
 
 use letters::{
     FOOTER, assigned, created, requester_assigned, requester_replied, resolved, sla_deadline,
-    staff_replied, status_update,
+    staff_replied, status_update, unassigned_alert,
 };
 
 #[derive(
@@ -66,6 +66,8 @@ pub enum EmailKind {
     RequesterAssigned,
     /// To the requester when their ticket waits for them, is closed or is cancelled.
     StatusUpdate,
+    /// To skilled staff (or the admins) when a ticket stays unassigned.
+    UnassignedAlert,
 }
 
 impl EmailKind {
@@ -238,6 +240,22 @@ async fn compose(
                 ticket_id: Some(ticket.id),
                 notification: assigned(&ticket, public_url),
             })
+        }
+        EmailKind::UnassignedAlert => {
+            let staff = match job.user_id {
+                Some(id) => User::find(conn, id)
+                    .await?
+                    .filter(|u| u.active && u.role.is_staff()),
+                None => None,
+            };
+            staff
+                .filter(|_| ticket.assignee_id.is_none())
+                .map(|user| Letter {
+                    to_name: user.name,
+                    to_email: user.email,
+                    ticket_id: Some(ticket.id),
+                    notification: unassigned_alert(&ticket, public_url),
+                })
         }
         EmailKind::SlaWarning | EmailKind::SlaBreached => {
             let staff = match job.user_id {

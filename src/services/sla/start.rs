@@ -1,34 +1,17 @@
-//! Starting the clocks of newly filed tickets: a whole group-commit batch in three statements,
-//! inside the transaction that files it.
+//! Starting the clocks of newly filed tickets: a whole group-commit batch in a few statements,
+//! inside the transaction that files it (see `services::filing`).
 
 use std::collections::HashMap;
 
 use diesel_async::AsyncPgConnection;
-use futures::future::BoxFuture;
 use uuid::Uuid;
 
 use crate::db::models::job;
 use crate::db::models::sla::{self, CalendarRow, ClockRow, PolicyRow};
 use crate::db::models::ticket::Ticket;
-use crate::db::ticket_writer::AfterFiling;
 use crate::domain::sla::{Clock, SlaCalendar};
 use crate::services::sla::admin::calendar_of;
 use crate::services::sla::{METRICS, earliest, pending_jobs, row_of, target_of};
-
-/// Starts the clocks of tickets the group-commit writer files.
-pub struct ClockStarter {
-    pub warn_percent: u8,
-}
-
-impl AfterFiling for ClockStarter {
-    fn after_filing<'a>(
-        &'a self,
-        conn: &'a mut AsyncPgConnection,
-        tickets: &'a mut [Ticket],
-    ) -> BoxFuture<'a, diesel::QueryResult<()>> {
-        Box::pin(start_clocks(conn, tickets, self.warn_percent))
-    }
-}
 
 /// The policy for a priority and category among `policies`: the category's own first.
 fn matching<'p>(policies: &'p [PolicyRow], ticket: &Ticket) -> Option<&'p PolicyRow> {

@@ -1,0 +1,95 @@
+//! A ticket nobody took within `DESKQL_UNASSIGNED_ALERT_MINUTES`: staff whose skills match it
+//! (or, when none do, the admins) are emailed, once.
+
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::app::AppState;
+use crate::db::models::job::{self, NewJob};
+use crate::db::models::ticket::Ticket;
+use crate::db::models::user::{User, UserFilter};
+use crate::domain::roles::Role;
+use crate::domain::ticket::TicketStatus;
+use crate::jobs::tasks;
+use crate::services::notifications::EmailKind;
+
+/// Enough people to get a ticket moving; an alert is not a broadcast.
+const MAX_RECIPIENTS: i64 = 50;
+
+/// Runs when the alert falls due; does nothing for a ticket that was taken, closed or trashed
+/// meanwhile. Returns how many people were alerted.
+pub async fn unassigned(state: &AppState, ticket_id: Uuid) -> anyhow::Result<usize> {
+    let mut conn = state.pool.get().await?;
+    let Some(ticket) = Ticket::find_live(&mut conn, ticket_id).await? else {
+        return Ok(0);
+    };
+    let open = matches!(
+        ticket.status,
+        TicketStatus::Todo
+            | TicketStatus::InProgress
+            | TicketStatus::WaitingForCustomer
+            | TicketStatus::OnHold
+    );
+    if ticket.assignee_id.is_some() || !open {
+        return Ok(0);
+    }
+    let recipients = recipients(&mut conn, state, &ticket).await?;
+    let emails = recipients
+        .iter()
+        .map(|user_id| NewJob {
+            task: tasks::SEND_EMAIL,
+            payload: json!({
+                "kind": EmailKind::UnassignedAlert,
+                "ticket_id": ticket.id,
+                "user_id": user_id,
+                "message_key": format!("unassigned.{}.{user_id}", ticket.id),
+            }),
+            max_attempts: tasks::EMAIL_MAX_ATTEMPTS,
+            priority: tasks::EMAIL_PRIORITY,
+            job_key: None,
+            run_at: None,
+        })
+        .collect();
+    job::enqueue_all(&mut conn, emails).await?;
+    Ok(recipients.len())
+}
+
+/// Active moderators sharing a skill with the ticket, else the active admins.
+async fn recipients(
+    conn: &mut diesel_async::AsyncPgConnection,
+    state: &AppState,
+    ticket: &Ticket,
+) -> anyhow::Result<Vec<Uuid>> {
+    let synonyms = &state.pipeline.synonyms;
+    let wanted: Vec<String> = ticket
+        .related_skills
+        .iter()
+        .map(|s| synonyms.canonical(s))
+        .collect();
+    let moderators = UserFilter {
+        role: Some(Role::Moderator),
+        skill: None,
+        active: Some(true),
+    };
+    let (moderators, _) = User::list(conn, &moderators, 1_000, 0).await?;
+    let skilled: Vec<Uuid> = moderators
+        .into_iter()
+        .filter(|user| {
+            user.skills
+                .iter()
+                .any(|s| wanted.contains(&synonyms.canonical(s)))
+        })
+        .map(|user| user.id)
+        .take(MAX_RECIPIENTS as usize)
+        .collect();
+    if !skilled.is_empty() {
+        return Ok(skilled);
+    }
+    let admins = UserFilter {
+        role: Some(Role::Admin),
+        skill: None,
+        active: Some(true),
+    };
+    let (admins, _) = User::list(conn, &admins, MAX_RECIPIENTS, 0).await?;
+    Ok(admins.into_iter().map(|user| user.id).collect())
+}

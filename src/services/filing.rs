@@ -1,0 +1,64 @@
+//! What must commit together with every newly filed ticket, whichever path filed it (the
+//! group-commit writer or a transaction with uploads): its SLA clocks and, when configured,
+//! the job that alerts staff if nobody has taken it in time.
+
+use chrono::TimeDelta;
+use diesel_async::AsyncPgConnection;
+use futures::future::BoxFuture;
+use serde_json::json;
+
+use crate::config::ServerConfig;
+use crate::db::models::job::{self, NewJob};
+use crate::db::models::ticket::Ticket;
+use crate::db::ticket_writer::AfterFiling;
+use crate::jobs::tasks;
+use crate::services::sla::start::start_clocks;
+
+pub struct OnFiled {
+    warn_percent: u8,
+    unassigned_alert: Option<TimeDelta>,
+}
+
+impl OnFiled {
+    pub fn from_config(config: &ServerConfig) -> Self {
+        let minutes = config.pipeline.unassigned_alert_minutes;
+        Self {
+            warn_percent: config.pipeline.sla_warning_percent,
+            unassigned_alert: (minutes > 0).then(|| TimeDelta::minutes(i64::from(minutes))),
+        }
+    }
+
+    pub async fn run(
+        &self,
+        conn: &mut AsyncPgConnection,
+        tickets: &mut [Ticket],
+    ) -> diesel::QueryResult<()> {
+        start_clocks(conn, tickets, self.warn_percent).await?;
+        let Some(delay) = self.unassigned_alert else {
+            return Ok(());
+        };
+        let alerts = tickets
+            .iter()
+            .filter(|ticket| ticket.assignee_id.is_none())
+            .map(|ticket| NewJob {
+                task: tasks::UNASSIGNED_ALERT,
+                payload: json!({ "ticket_id": ticket.id }),
+                max_attempts: tasks::EMAIL_MAX_ATTEMPTS,
+                priority: tasks::EMAIL_PRIORITY,
+                job_key: Some(format!("unassigned:{}", ticket.id)),
+                run_at: Some(ticket.created_at + delay),
+            })
+            .collect();
+        job::enqueue_all(conn, alerts).await
+    }
+}
+
+impl AfterFiling for OnFiled {
+    fn after_filing<'a>(
+        &'a self,
+        conn: &'a mut AsyncPgConnection,
+        tickets: &'a mut [Ticket],
+    ) -> BoxFuture<'a, diesel::QueryResult<()>> {
+        Box::pin(self.run(conn, tickets))
+    }
+}
