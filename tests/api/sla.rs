@@ -355,6 +355,28 @@ async fn the_clock_pauses_stops_and_follows_the_priority() {
         json!([{ "id": id }]),
         "{on_track}"
     );
+    let searched = app
+        .gql(
+            Some(&agent.token),
+            r#"query($f: TicketFilterInput) { searchTickets(query: "checkout", filter: $f) { totalCount } }"#,
+            json!({ "f": { "slaState": "ON_TRACK" } }),
+        )
+        .await;
+    assert_eq!(
+        searched["data"]["searchTickets"]["totalCount"], 1,
+        "{searched}"
+    );
+    let searched_breached = app
+        .gql(
+            Some(&agent.token),
+            r#"query($f: TicketFilterInput) { searchTickets(query: "checkout", filter: $f) { totalCount } }"#,
+            json!({ "f": { "slaState": "BREACHED" } }),
+        )
+        .await;
+    assert_eq!(
+        searched_breached["data"]["searchTickets"]["totalCount"], 0,
+        "{searched_breached}"
+    );
     for state in ["BREACHED", "AT_RISK"] {
         let body = app
             .gql(
