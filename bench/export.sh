@@ -6,23 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/deskql_bench}
 LISTEN=${BENCH_LISTEN:-127.0.0.1:8099}
 RUNS=${RUNS:-3}
 
-cargo build --release --locked -q
-BIN=./target/release/deskql
-DATABASE_URL=$DB_URL $BIN seed-demo --users 1000 --tickets 100000 2>/dev/null
-
-DATABASE_URL=$DB_URL DESKQL_LISTEN=$LISTEN DESKQL_JWT_SECRET=bench-secret-bench-secret-bench-secret \
-    DESKQL_WORKERS=0 RUST_LOG=warn $BIN serve >/tmp/deskql-export-bench.log 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "http://$LISTEN/readyz" >/dev/null && break; sleep 0.1; done
-
-TOKEN=$(curl -sf "http://$LISTEN/graphql" -H 'content-type: application/json' \
-    -d '{"query":"mutation { logIn(input: {email: \"admin1@demo.deskql.test\", password: \"deskql-demo-password\"}) { token } }"}' \
-    | sed -E 's/.*"token":"([^"]+)".*/\1/')
+. bench/demo-server.sh
+start_demo_server /tmp/deskql-export-bench.log
+TOKEN=$(demo_token admin1@demo.deskql.test)
 
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$SERVER/status"; }
 peak_kib() { awk '/^VmHWM/ { print $2 }' "/proc/$SERVER/status"; }

@@ -5,25 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/deskql_bench}
 LISTEN=${BENCH_LISTEN:-127.0.0.1:8098}
 RUNS=${RUNS:-50}
 
-cargo build --release --locked -q
-BIN=./target/release/deskql
-DATABASE_URL=$DB_URL $BIN seed-demo --users 1000 --tickets 100000 2>/dev/null
-# A settled table, as autovacuum leaves it: index-only scans need a current visibility map.
-psql "$DB_URL" -qc "VACUUM ANALYZE tickets" -c "VACUUM ANALYZE ticket_sla_clocks"
-
-DATABASE_URL=$DB_URL DESKQL_LISTEN=$LISTEN DESKQL_JWT_SECRET=bench-secret-bench-secret-bench-secret \
-    DESKQL_WORKERS=0 RUST_LOG=warn $BIN serve >/tmp/deskql-report-bench.log 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "http://$LISTEN/readyz" >/dev/null && break; sleep 0.1; done
-
-TOKEN=$(curl -sf "http://$LISTEN/graphql" -H 'content-type: application/json' \
-    -d '{"query":"mutation { logIn(input: {email: \"admin1@demo.deskql.test\", password: \"deskql-demo-password\"}) { token } }"}' \
-    | sed -E 's/.*"token":"([^"]+)".*/\1/')
+. bench/demo-server.sh
+start_demo_server /tmp/deskql-report-bench.log tickets ticket_sla_clocks
+TOKEN=$(demo_token admin1@demo.deskql.test)
 
 FIELDS='total openNow unassignedNow byStatus { status count } byPriority { priority count }
   bySource { source count } byCategory { category { slug } count } byAssignee { assignee { name } count }

@@ -7,31 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/deskql_bench}
 LISTEN=${BENCH_LISTEN:-127.0.0.1:8099}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-4}
 command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk"; exit 1; }
 
-cargo build --release --locked -q
-BIN=./target/release/deskql
-DATABASE_URL=$DB_URL $BIN seed-demo --users 1000 --tickets 100000 2>/dev/null
-# As autovacuum would leave them: GIN pending lists merged, statistics fresh.
-psql "$DB_URL" -q -c "VACUUM ANALYZE tickets" -c "VACUUM ANALYZE ticket_messages"
-
-DATABASE_URL=$DB_URL DESKQL_LISTEN=$LISTEN DESKQL_JWT_SECRET=bench-secret-bench-secret-bench-secret \
-    DESKQL_WORKERS=0 RUST_LOG=warn $BIN serve >/tmp/deskql-search-bench.log 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "http://$LISTEN/readyz" >/dev/null && break; sleep 0.1; done
+. bench/demo-server.sh
+start_demo_server /tmp/deskql-search-bench.log tickets ticket_messages
 
 gql() { curl -sf "http://$LISTEN/graphql" -H 'content-type: application/json' ${2:+-H "authorization: Bearer $2"} -d "$1"; }
-token() {
-    gql "{\"query\":\"mutation { logIn(input: {email: \\\"$1\\\", password: \\\"deskql-demo-password\\\"}) { token } }\"}" \
-        | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
-STAFF=$(token admin1@demo.deskql.test)
-USER=$(token user1@demo.deskql.test)
+STAFF=$(demo_token admin1@demo.deskql.test)
+USER=$(demo_token user1@demo.deskql.test)
 NUMBER=$(gql '{"query":"{ tickets(first: 1) { edges { node { number } } } }"}' "$STAFF" | sed -E 's/.*"number":"([^"]+)".*/\1/')
 
 WORK=$(mktemp -d)

@@ -116,6 +116,20 @@ pub enum TicketEventKind {
     SlaBreached,
 }
 
+impl TicketStatus {
+    /// The statuses that end a ticket's work (a RESOLVED ticket can only be reopened).
+    pub const DONE: [TicketStatus; 3] = [
+        TicketStatus::Resolved,
+        TicketStatus::Closed,
+        TicketStatus::Cancelled,
+    ];
+
+    /// Still needs work: not resolved, closed or cancelled.
+    pub fn is_open(self) -> bool {
+        !Self::DONE.contains(&self)
+    }
+}
+
 /// Who set a ticket's priority last; triage may raise a requester's choice but never lower
 /// it, and never touches a priority staff chose.
 #[derive(

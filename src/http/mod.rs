@@ -7,6 +7,7 @@ pub mod cors;
 mod export;
 mod graphql;
 mod health;
+mod page;
 mod rating;
 mod unsubscribe;
 mod ws;

@@ -3,34 +3,16 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::domain::DomainError;
-use crate::http::HttpState;
+use crate::http::{HttpState, page};
 use crate::services::satisfaction;
 
 #[derive(Deserialize)]
 pub struct RateParams {
     score: Option<String>,
-}
-
-fn page(status: StatusCode, headline: &str, text: &str) -> Response {
-    // Every piece of text here is ours (a ticket number at most), never the caller's.
-    let body = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{headline}</title></head>\
-         <body style=\"font-family: sans-serif; max-width: 640px;\"><h2>{headline}</h2><p>{text}</p></body></html>"
-    );
-    (
-        status,
-        [
-            (CONTENT_TYPE, "text/html; charset=utf-8"),
-            (CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response()
 }
 
 pub async fn rate(
@@ -39,14 +21,14 @@ pub async fn rate(
     Query(params): Query<RateParams>,
 ) -> Response {
     let Some(score) = params.score.and_then(|score| score.parse::<i32>().ok()) else {
-        return page(
+        return page::message(
             StatusCode::BAD_REQUEST,
             "Choose a score",
             "The link needs a score from 1 to 5.",
         );
     };
     match satisfaction::rate_by_link(&state.app, &token, score).await {
-        Ok((number, rating)) => page(
+        Ok((number, rating)) => page::message(
             StatusCode::OK,
             "Thank you",
             &format!(
@@ -54,17 +36,17 @@ pub async fn rate(
                 rating.score
             ),
         ),
-        Err(DomainError::InvalidInput { .. }) => page(
+        Err(DomainError::InvalidInput { .. }) => page::message(
             StatusCode::BAD_REQUEST,
             "Choose a score",
             "The score must be from 1 to 5.",
         ),
-        Err(DomainError::InvalidCredentials(_)) => page(
+        Err(DomainError::InvalidCredentials(_)) => page::message(
             StatusCode::UNAUTHORIZED,
             "This link does not work",
             "The rating link is invalid or has expired.",
         ),
-        Err(DomainError::Conflict(_) | DomainError::NotFound(_)) => page(
+        Err(DomainError::Conflict(_) | DomainError::NotFound(_)) => page::message(
             StatusCode::CONFLICT,
             "This ticket cannot be rated now",
             "It was reopened since this email, or its rating can no longer be changed.",
@@ -73,7 +55,7 @@ pub async fn rate(
             if let DomainError::Internal(source) | DomainError::Unavailable(source) = &other {
                 tracing::error!(error = ?source, "rating link failed");
             }
-            page(
+            page::message(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Please try again",
                 "We could not record your rating just now.",

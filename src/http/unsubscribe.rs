@@ -4,30 +4,13 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
-use crate::http::HttpState;
+use crate::http::{HttpState, page};
 use crate::services::preferences;
 
-fn page(status: StatusCode, body: &str) -> Response {
-    // Every piece of text here is ours; the token only reappears in the form's action, and it
-    // is a JWT (base64url and dots).
-    let body = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Email preferences</title></head>\
-         <body style=\"font-family: sans-serif; max-width: 640px;\">{body}</body></html>"
-    );
-    (
-        status,
-        [
-            (CONTENT_TYPE, "text/html; charset=utf-8"),
-            (CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
+/// A JWT's characters only (base64url and dots): the token is written back into the page's
+/// form action.
 fn is_token(token: &str) -> bool {
     !token.is_empty()
         && token.len() <= 2_000
@@ -38,10 +21,15 @@ fn is_token(token: &str) -> bool {
 
 pub async fn confirm_page(Path(token): Path<String>) -> Response {
     if !is_token(&token) {
-        return page(StatusCode::BAD_REQUEST, "<h2>This link is not valid</h2>");
+        return page::message(
+            StatusCode::BAD_REQUEST,
+            "This link is not valid",
+            "The unsubscribe link is incomplete.",
+        );
     }
-    page(
+    page::html(
         StatusCode::OK,
+        "Stop these emails?",
         &format!(
             "<h2>Stop these emails?</h2><form method=\"post\" action=\"/unsubscribe/{token}\">\
              <button type=\"submit\">Unsubscribe</button></form>"
@@ -51,21 +39,23 @@ pub async fn confirm_page(Path(token): Path<String>) -> Response {
 
 pub async fn unsubscribe(State(state): State<HttpState>, Path(token): Path<String>) -> Response {
     match preferences::unsubscribe_by_link(&state.app, &token).await {
-        Ok(kind) => page(
+        Ok(kind) => page::message(
             StatusCode::OK,
+            "Unsubscribed",
             &format!(
-                "<h2>Unsubscribed</h2><p>You will no longer receive {kind} emails. You can switch \
-                 them on again in your account's notification settings.</p>"
+                "You will no longer receive {kind} emails. You can switch them on again in your \
+                 account's notification settings."
             ),
         ),
         Err(crate::domain::DomainError::InvalidCredentials(message)) => {
-            page(StatusCode::BAD_REQUEST, &format!("<h2>{message}</h2>"))
+            page::message(StatusCode::BAD_REQUEST, "This link does not work", message)
         }
         Err(err) => {
             tracing::error!(error = ?err, "unsubscribe failed");
-            page(
+            page::message(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "<h2>Something went wrong</h2><p>Please try again later.</p>",
+                "Something went wrong",
+                "Please try again later.",
             )
         }
     }

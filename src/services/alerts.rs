@@ -7,9 +7,8 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::db::models::job::{self, NewJob};
 use crate::db::models::ticket::Ticket;
-use crate::db::models::user::{User, UserFilter};
+use crate::db::models::user::User;
 use crate::domain::roles::Role;
-use crate::domain::ticket::TicketStatus;
 use crate::jobs::tasks;
 use crate::services::notifications::EmailKind;
 
@@ -23,14 +22,7 @@ pub async fn unassigned(state: &AppState, ticket_id: Uuid) -> anyhow::Result<usi
     let Some(ticket) = Ticket::find_live(&mut conn, ticket_id).await? else {
         return Ok(0);
     };
-    let open = matches!(
-        ticket.status,
-        TicketStatus::Todo
-            | TicketStatus::InProgress
-            | TicketStatus::WaitingForCustomer
-            | TicketStatus::OnHold
-    );
-    if ticket.assignee_id.is_some() || !open {
+    if ticket.assignee_id.is_some() || !ticket.status.is_open() {
         return Ok(0);
     }
     let recipients = recipients(&mut conn, state, &ticket).await?;
@@ -66,12 +58,7 @@ async fn recipients(
         .iter()
         .map(|s| synonyms.canonical(s))
         .collect();
-    let moderators = UserFilter {
-        role: Some(Role::Moderator),
-        skill: None,
-        active: Some(true),
-    };
-    let (moderators, _) = User::list(conn, &moderators, 1_000, 0).await?;
+    let moderators = User::active_with_role(conn, Role::Moderator, 1_000).await?;
     let skilled: Vec<Uuid> = moderators
         .into_iter()
         .filter(|user| {
@@ -85,11 +72,6 @@ async fn recipients(
     if !skilled.is_empty() {
         return Ok(skilled);
     }
-    let admins = UserFilter {
-        role: Some(Role::Admin),
-        skill: None,
-        active: Some(true),
-    };
-    let (admins, _) = User::list(conn, &admins, MAX_RECIPIENTS, 0).await?;
+    let admins = User::active_with_role(conn, Role::Admin, MAX_RECIPIENTS).await?;
     Ok(admins.into_iter().map(|user| user.id).collect())
 }

@@ -11,7 +11,7 @@ use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::ticket_list;
 use crate::domain::ticket::TicketStatus;
 use crate::domain::{DomainError, DomainResult};
-use crate::services::tickets::{apply_change, lock_live, transition};
+use crate::services::tickets::{apply_change, ensure_requester, lock_live, transition};
 use crate::services::{RequestContext, guest_access};
 
 /// How many resolved tickets one auto-close pass closes per transaction.
@@ -31,13 +31,7 @@ pub async fn answer(ctx: &RequestContext, ticket_id: Uuid, answer: Answer) -> Do
     let mut conn = ctx.state.pool.get().await?;
     conn.transaction(async |conn| {
         let ticket = lock_live(conn, ticket_id, None).await?;
-        if ticket.requester_id != Some(principal.user_id) {
-            return Err(if principal.role.is_staff() {
-                DomainError::Forbidden
-            } else {
-                DomainError::NotFound("ticket")
-            });
-        }
+        ensure_requester(&principal, &ticket)?;
         apply_answer(conn, &ctx.state, &ticket, answer, Some(principal.user_id)).await
     })
     .await

@@ -4,7 +4,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 use crate::db::models::report::{self, ReportPart, ReportScope, TicketReport};
-use crate::db::models::ticket_list::{AssigneeFilter, TicketFilter};
+use crate::db::models::ticket_list::{self, AssigneeFilter, TicketFilter};
 use crate::domain::roles::Role;
 use crate::domain::{DomainError, DomainResult};
 use crate::services::RequestContext;
@@ -118,12 +118,8 @@ fn scope_of(request: StatsRequest, own_rows_of: Option<uuid::Uuid>) -> DomainRes
         assignee_id,
         unassigned,
         requester_id: filter.requester_id,
-        text: filter.text.map(|text| {
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            format!("%{escaped}%")
-        }),
+        text: filter
+            .text
+            .map(|text| format!("%{}%", ticket_list::escape_like(&text))),
     })
 }

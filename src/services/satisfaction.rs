@@ -13,7 +13,7 @@ use crate::db::models::rating::TicketRating;
 use crate::db::models::ticket::Ticket;
 use crate::domain::ticket::{TicketEventKind, TicketStatus};
 use crate::domain::{DomainError, DomainResult};
-use crate::services::tickets::lock_live;
+use crate::services::tickets::{ensure_requester, lock_live};
 use crate::services::{RequestContext, guest_access};
 
 /// How long after the first rating it may still be changed.
@@ -62,14 +62,7 @@ pub async fn rate(
     let mut conn = ctx.state.pool.get().await?;
     conn.transaction(async |conn| {
         let ticket = lock_live(conn, ticket_id, None).await?;
-        if ticket.requester_id != Some(principal.user_id) {
-            // Staff may read a ticket but only its requester rates it.
-            return Err(if principal.role.is_staff() {
-                DomainError::Forbidden
-            } else {
-                DomainError::NotFound("ticket")
-            });
-        }
+        ensure_requester(&principal, &ticket)?;
         record(conn, &ticket, rating, Some(principal.user_id)).await
     })
     .await

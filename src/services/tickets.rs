@@ -5,6 +5,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
 use crate::app::AppState;
+use crate::auth::Principal;
 use crate::db::models::event::NewTicketEvent;
 use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::ticket_list::{self, PageRequest, TicketFilter};
@@ -22,6 +23,18 @@ pub(crate) fn visible(ctx: &RequestContext, ticket: Ticket) -> DomainResult<Tick
     let principal = ctx.viewer.principal()?;
     if principal.role.is_staff() || ticket.requester_id == Some(principal.user_id) {
         Ok(ticket)
+    } else {
+        Err(DomainError::NotFound("ticket"))
+    }
+}
+
+/// For what only a ticket's requester does (rate it, answer its resolution): staff, who may
+/// read the ticket, are refused; anyone else is told it does not exist.
+pub(crate) fn ensure_requester(principal: &Principal, ticket: &Ticket) -> DomainResult<()> {
+    if ticket.requester_id == Some(principal.user_id) {
+        Ok(())
+    } else if principal.role.is_staff() {
+        Err(DomainError::Forbidden)
     } else {
         Err(DomainError::NotFound("ticket"))
     }

@@ -54,23 +54,6 @@ impl CalendarRow {
             .optional()
     }
 
-    pub async fn find_many(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<Vec<Self>> {
-        business_calendars::table
-            .filter(business_calendars::id.eq_any(ids))
-            .select(Self::as_select())
-            .load(conn)
-            .await
-    }
-
-    pub async fn default_calendar(conn: &mut AsyncPgConnection) -> QueryResult<Option<Self>> {
-        business_calendars::table
-            .filter(business_calendars::is_default)
-            .select(Self::as_select())
-            .first(conn)
-            .await
-            .optional()
-    }
-
     /// Inserts or replaces the calendar with this id; a new default takes over from the old
     /// one in the same transaction.
     pub async fn save(&self, conn: &mut AsyncPgConnection) -> QueryResult<Self> {
@@ -137,27 +120,6 @@ impl PolicyRow {
             .select(Self::as_select())
             .load(conn)
             .await
-    }
-
-    /// The policy for a priority and category: the category's own, else the priority's
-    /// catch-all.
-    pub async fn matching(
-        conn: &mut AsyncPgConnection,
-        priority: TicketPriority,
-        category_id: Uuid,
-    ) -> QueryResult<Option<Self>> {
-        sla_policies::table
-            .filter(sla_policies::priority.eq(priority))
-            .filter(
-                sla_policies::category_id
-                    .eq(category_id)
-                    .or(sla_policies::category_id.is_null()),
-            )
-            .order(sla_policies::category_id.is_null())
-            .select(Self::as_select())
-            .first(conn)
-            .await
-            .optional()
     }
 
     /// Inserts or replaces the policy with this id (its `created_at` stays).
@@ -291,10 +253,10 @@ pub async fn open_ticket_ids_after(
     after: Option<Uuid>,
     limit: i64,
 ) -> QueryResult<Vec<Uuid>> {
-    use crate::domain::ticket::TicketStatus::{Cancelled, Closed, Resolved};
+    use crate::domain::ticket::TicketStatus;
     let mut query = tickets::table
         .filter(tickets::deleted_at.is_null())
-        .filter(tickets::status.ne_all([Resolved, Closed, Cancelled]))
+        .filter(tickets::status.ne_all(TicketStatus::DONE))
         .order(tickets::id)
         .limit(limit)
         .select(tickets::id)

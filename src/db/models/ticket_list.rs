@@ -69,7 +69,8 @@ pub struct PageRequest {
 
 type BoxedTickets<'a> = tickets::BoxedQuery<'a, Pg>;
 
-fn escape_like(text: &str) -> String {
+/// `text` as a literal inside an ILIKE pattern.
+pub fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")

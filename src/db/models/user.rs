@@ -122,6 +122,20 @@ impl User {
         Ok((rows, total))
     }
 
+    /// Active users of `role`, oldest accounts first.
+    pub async fn active_with_role(
+        conn: &mut AsyncPgConnection,
+        role: Role,
+        limit: i64,
+    ) -> QueryResult<Vec<User>> {
+        let filter = UserFilter {
+            role: Some(role),
+            skill: None,
+            active: Some(true),
+        };
+        Ok(Self::list(conn, &filter, limit, 0).await?.0)
+    }
+
     pub async fn update(
         conn: &mut AsyncPgConnection,
         id: Uuid,

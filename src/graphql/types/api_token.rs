@@ -1,5 +1,5 @@
 use async_graphql::{ID, InputObject, Object, SimpleObject};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::db::models::api_token::ApiToken;
 use crate::domain::roles::TokenScope;
@@ -7,9 +7,9 @@ use crate::domain::roles::TokenScope;
 /// A personal API token (its secret is shown only when it is created).
 pub struct ApiTokenObject(pub ApiToken);
 
-/// Sessions need an expiry; "never" is stored as the last day of year 9999.
+/// Sessions need an expiry; "never" is stored in year 9999.
 fn real_expiry(at: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    (at.format("%Y").to_string() != "9999").then_some(at)
+    (at.year() < 9999).then_some(at)
 }
 
 #[Object(name = "ApiToken")]

@@ -8,9 +8,10 @@ use crate::db::models::report::{self, TicketReport};
 use crate::domain::sla::SlaMetric;
 use crate::domain::ticket::{TicketPriority, TicketSource, TicketStatus};
 use crate::graphql::error::GqlResult;
-use crate::graphql::loaders::{CategoryId, Loaders, UserId};
+use crate::graphql::loaders::{CategoryId, Loaders};
 use crate::graphql::types::category::CategoryObject;
 use crate::graphql::types::inputs::TicketFilterInput;
+use crate::graphql::types::ticket::load_user;
 use crate::graphql::types::user::UserObject;
 use crate::services::reports::StatsBucket;
 
@@ -68,17 +69,6 @@ impl CategoryCount {
     async fn count(&self) -> i64 {
         self.count
     }
-}
-
-async fn load_user(ctx: &Context<'_>, id: Option<Uuid>) -> GqlResult<Option<UserObject>> {
-    let Some(id) = id else {
-        return Ok(None);
-    };
-    Ok(ctx
-        .data::<Loaders>()?
-        .load_one(UserId(id))
-        .await?
-        .map(UserObject))
 }
 
 pub struct AssigneeCount {

@@ -47,7 +47,10 @@ impl Requester<'_> {
     }
 }
 
-async fn load_user(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> GqlResult<Option<UserObject>> {
+pub(crate) async fn load_user(
+    ctx: &Context<'_>,
+    id: Option<uuid::Uuid>,
+) -> GqlResult<Option<UserObject>> {
     match id {
         Some(id) => Ok(ctx
             .data::<Loaders>()?

@@ -1,7 +1,7 @@
 //! Admins' SLA settings: business calendars and policies. A change re-evaluates the clocks of
 //! every open ticket in a background job, a page of tickets at a time.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
@@ -58,19 +58,34 @@ pub struct PolicyInput {
     pub calendar_id: Option<Uuid>,
 }
 
-/// The calendar a policy's clocks run on: its own, else the default, else 24×7.
-pub async fn calendar_for(
-    conn: &mut AsyncPgConnection,
-    policy: Option<&PolicyRow>,
-) -> DomainResult<SlaCalendar> {
-    let row = match policy.and_then(|p| p.calendar_id) {
-        Some(id) => CalendarRow::find(conn, id).await?,
-        None => CalendarRow::default_calendar(conn).await?,
-    };
-    Ok(row.map_or(SlaCalendar::AlwaysOpen, |row| calendar_of(&row)))
+/// Every business calendar, parsed once, to pick the one a policy's clocks run on.
+pub(crate) struct Calendars {
+    by_id: HashMap<Uuid, SlaCalendar>,
+    default: SlaCalendar,
 }
 
-pub(crate) fn calendar_of(row: &CalendarRow) -> SlaCalendar {
+impl Calendars {
+    pub async fn load(conn: &mut AsyncPgConnection) -> diesel::QueryResult<Self> {
+        let rows = CalendarRow::list(conn).await?;
+        Ok(Self {
+            default: rows
+                .iter()
+                .find(|c| c.is_default)
+                .map_or(SlaCalendar::AlwaysOpen, calendar_of),
+            by_id: rows.iter().map(|c| (c.id, calendar_of(c))).collect(),
+        })
+    }
+
+    /// The policy's own calendar, else the default, else 24×7.
+    pub fn for_policy(&self, policy: Option<&PolicyRow>) -> &SlaCalendar {
+        policy
+            .and_then(|p| p.calendar_id)
+            .and_then(|id| self.by_id.get(&id))
+            .unwrap_or(&self.default)
+    }
+}
+
+fn calendar_of(row: &CalendarRow) -> SlaCalendar {
     let Ok(time_zone) = row.time_zone.parse::<Tz>() else {
         return SlaCalendar::AlwaysOpen;
     };
@@ -153,22 +168,18 @@ pub async fn upsert_calendar(
     let mut conn = ctx.state.pool.get().await?;
     let calendar = conn
         .transaction(async |conn| {
+            let calendars = CalendarRow::list(conn).await?;
+            let same_name = calendars.iter().find(|c| c.name == name);
             let existing = match input.id {
                 Some(id) => Some(
-                    CalendarRow::find(conn, id)
-                        .await?
+                    calendars
+                        .iter()
+                        .find(|c| c.id == id)
                         .ok_or(DomainError::NotFound("business calendar"))?,
                 ),
-                None => CalendarRow::list(conn)
-                    .await?
-                    .into_iter()
-                    .find(|c| c.name == name),
+                None => same_name,
             };
-            if let Some(clash) = CalendarRow::list(conn)
-                .await?
-                .into_iter()
-                .find(|c| c.name == name && Some(c.id) != existing.as_ref().map(|e| e.id))
-            {
+            if let Some(clash) = same_name.filter(|c| Some(c.id) != existing.map(|e| e.id)) {
                 return Err(DomainError::Conflict(format!(
                     "another calendar ({}) is named {name:?}",
                     clash.id
@@ -176,13 +187,13 @@ pub async fn upsert_calendar(
             }
             let now = Utc::now();
             let row = CalendarRow {
-                id: existing.as_ref().map_or_else(Uuid::now_v7, |e| e.id),
+                id: existing.map_or_else(Uuid::now_v7, |e| e.id),
                 name: name.clone(),
                 time_zone: time_zone.to_owned(),
                 opening_hours: json!(ranges),
                 holidays: holidays.iter().copied().collect(),
                 is_default: input.is_default,
-                created_at: existing.as_ref().map_or(now, |e| e.created_at),
+                created_at: existing.map_or(now, |e| e.created_at),
                 updated_at: now,
             }
             .save(conn)

@@ -10,7 +10,7 @@ use crate::db::models::event::NewTicketEvent;
 use crate::db::models::job::NewJob;
 use crate::db::models::sla::ClockRow;
 use crate::db::models::ticket::Ticket;
-use crate::db::models::user::{User, UserFilter};
+use crate::db::models::user::User;
 use crate::domain::roles::Role;
 use crate::domain::ticket::TicketEventKind;
 use crate::domain::{DomainError, DomainResult};
@@ -103,11 +103,6 @@ async fn recipients(conn: &mut AsyncPgConnection, ticket: &Ticket) -> DomainResu
     {
         return Ok(vec![assignee_id]);
     }
-    let admins = UserFilter {
-        role: Some(Role::Admin),
-        skill: None,
-        active: Some(true),
-    };
-    let (admins, _) = User::list(conn, &admins, MAX_ADMIN_RECIPIENTS, 0).await?;
+    let admins = User::active_with_role(conn, Role::Admin, MAX_ADMIN_RECIPIENTS).await?;
     Ok(admins.into_iter().map(|user| user.id).collect())
 }

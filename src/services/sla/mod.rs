@@ -24,8 +24,8 @@ use crate::db::models::ticket::Ticket;
 use crate::domain::DomainResult;
 use crate::domain::sla::{Clock, Deadlines, SlaMetric, TicketFacts};
 use crate::jobs::tasks;
+use crate::services::sla::admin::Calendars;
 
-pub use admin::calendar_for;
 pub use deadline::fire;
 
 /// What a deadline job does when it runs.
@@ -57,8 +57,10 @@ pub async fn sync(
     warn_percent: u8,
 ) -> DomainResult<()> {
     let now = Utc::now().trunc_subsecs(0);
-    let policy = PolicyRow::matching(conn, ticket.priority, ticket.category_id).await?;
-    let calendar = calendar_for(conn, policy.as_ref()).await?;
+    let policies = PolicyRow::list(conn).await?;
+    let policy = policy_for(&policies, ticket).cloned();
+    let calendars = Calendars::load(conn).await?;
+    let calendar = calendars.for_policy(policy.as_ref());
     let stored = ClockRow::lock_of(conn, ticket.id).await?;
     let facts = TicketFacts {
         status: ticket.status,
@@ -75,8 +77,8 @@ pub async fn sync(
             None => Clock::started(None, ticket.created_at),
         };
         clock.target_minutes = policy.as_ref().and_then(|p| target_of(p, metric));
-        clock.apply(facts.mode(metric), now, &calendar);
-        let deadlines = clock.deadlines(warn_percent, &calendar);
+        clock.apply(facts.mode(metric), now, calendar);
+        let deadlines = clock.deadlines(warn_percent, calendar);
         let after = row_of(ticket.id, metric, policy.as_ref(), &clock, deadlines);
         if before != Some(&after) {
             after.save(conn).await?;
@@ -97,6 +99,14 @@ pub async fn sync(
         sla::set_ticket_due_at(conn, ticket.id, due_at).await?;
     }
     Ok(())
+}
+
+/// The policy for a priority and category among `policies`: the category's own first.
+pub(super) fn policy_for<'p>(policies: &'p [PolicyRow], ticket: &Ticket) -> Option<&'p PolicyRow> {
+    let of_priority = || policies.iter().filter(|p| p.priority == ticket.priority);
+    of_priority()
+        .find(|p| p.category_id == Some(ticket.category_id))
+        .or_else(|| of_priority().find(|p| p.category_id.is_none()))
 }
 
 pub(super) fn target_of(policy: &PolicyRow, metric: SlaMetric) -> Option<i32> {

@@ -6,10 +6,10 @@ use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
 use uuid::Uuid;
 
-use crate::db::models::sla::{CalendarRow, ClockRow, PolicyRow};
+use crate::db::models::sla::{ClockRow, PolicyRow};
 use crate::domain::DomainResult;
 use crate::domain::sla::{SlaCalendar, SlaMetric, SlaState};
-use crate::services::sla::admin::calendar_of;
+use crate::services::sla::admin::Calendars;
 use crate::services::sla::clock_of;
 
 #[derive(Debug, Clone)]
@@ -43,10 +43,7 @@ pub async fn views(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let calendars = CalendarRow::list(conn).await?;
-    let default = calendars.iter().find(|c| c.is_default).map(calendar_of);
-    let by_id: HashMap<Uuid, SlaCalendar> =
-        calendars.iter().map(|c| (c.id, calendar_of(c))).collect();
+    let calendars = Calendars::load(conn).await?;
     let mut by_ticket: HashMap<Uuid, Vec<ClockRow>> = HashMap::new();
     for clock in clocks {
         by_ticket.entry(clock.ticket_id).or_default().push(clock);
@@ -59,11 +56,7 @@ pub async fn views(
         else {
             continue;
         };
-        let calendar = policy
-            .calendar_id
-            .and_then(|id| by_id.get(&id))
-            .or(default.as_ref())
-            .unwrap_or(&SlaCalendar::AlwaysOpen);
+        let calendar = calendars.for_policy(Some(policy));
         views.insert(ticket_id, view(policy.clone(), clocks, calendar, now));
     }
     Ok(views)
