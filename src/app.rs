@@ -22,6 +22,7 @@ use crate::jobs;
 use crate::mail::Mailer;
 use crate::services::filing::OnFiled;
 use crate::storage::Storage;
+use crate::webhooks::WebhookSender;
 
 #[derive(Clone)]
 pub struct AppState(Arc<AppInner>);
@@ -50,6 +51,7 @@ pub struct Pipeline {
     pub assignment: AssignmentPolicy,
     /// Queue operations outside a worker (admin retries).
     pub queue: WorkerUtils,
+    pub webhooks: WebhookSender,
 }
 
 impl Pipeline {
@@ -72,6 +74,7 @@ impl Pipeline {
                 workload_weight: config.assign_workload_weight,
             },
             queue: jobs::queue_utils(database_url, 2)?,
+            webhooks: WebhookSender::new(config.webhook_allow_private)?,
         })
     }
 }

@@ -361,6 +361,21 @@ pub struct PipelineConfig {
     )]
     pub mail_from: String,
 
+    /// Shared secret of `POST /inbound/email` (sent as `Authorization: Bearer …`). Unset, the
+    /// route answers 404 and notifications carry no ticket reply address.
+    #[arg(long, env = "DESKQL_INBOUND_EMAIL_SECRET", hide_env_values = true)]
+    pub inbound_email_secret: Option<Secret>,
+
+    /// Lets webhooks reach loopback, private and link-local addresses (receivers on the same
+    /// host or network; tests). Off, such targets are refused when the URL is saved and again
+    /// at every connection.
+    #[arg(long, env = "DESKQL_WEBHOOK_ALLOW_PRIVATE", default_value_t = false, action = clap::ArgAction::Set)]
+    pub webhook_allow_private: bool,
+
+    /// Failed deliveries in a row after which an endpoint is disabled and the admins emailed.
+    #[arg(long, env = "DESKQL_WEBHOOK_DISABLE_AFTER", default_value_t = 15, value_parser = clap::value_parser!(i32).range(1..))]
+    pub webhook_disable_after: i32,
+
     /// Public URL of the help desk, used for links in emails.
     #[arg(
         long,

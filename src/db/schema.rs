@@ -335,6 +335,54 @@ diesel::table! {
 diesel::joinable!(api_tokens -> auth_sessions (session_id));
 diesel::joinable!(auth_sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> auth_sessions (session_id));
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Uuid,
+        url -> Text,
+        description -> Text,
+        event_types -> Array<Text>,
+        include_internal_notes -> Bool,
+        active -> Bool,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_expires_at -> Nullable<Timestamptz>,
+        consecutive_failures -> Int4,
+        disabled_at -> Nullable<Timestamptz>,
+        disabled_reason -> Nullable<Text>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Uuid,
+        endpoint_id -> Uuid,
+        event_id -> Int8,
+        ticket_id -> Uuid,
+        event_type -> Text,
+        state -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        body -> Nullable<Text>,
+        created_at -> Timestamptz,
+        delivered_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    webhook_attempts (id) {
+        id -> Int8,
+        delivery_id -> Uuid,
+        attempted_at -> Timestamptz,
+        status_code -> Nullable<Int4>,
+        latency_ms -> Int4,
+        response_snippet -> Text,
+        error -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(ticket_events -> tickets (ticket_id));
 diesel::joinable!(tickets -> categories (category_id));
 diesel::joinable!(ticket_triage -> tickets (ticket_id));
@@ -348,6 +396,8 @@ diesel::joinable!(ticket_articles -> tickets (ticket_id));
 diesel::joinable!(ticket_sla_clocks -> tickets (ticket_id));
 diesel::joinable!(sla_policies -> business_calendars (calendar_id));
 diesel::joinable!(sla_policies -> categories (category_id));
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
@@ -376,4 +426,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_triage,
     tickets,
     users,
+    webhook_attempts,
+    webhook_deliveries,
+    webhook_endpoints,
 );

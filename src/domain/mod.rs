@@ -3,6 +3,7 @@
 
 pub mod assignment;
 pub mod attachment;
+pub mod email_reply;
 pub mod error;
 pub mod markdown;
 pub mod roles;
@@ -12,6 +13,7 @@ pub mod thread;
 pub mod ticket;
 pub mod triage;
 pub mod validation;
+pub mod webhook;
 pub mod workflow;
 
 pub use error::{DomainError, DomainResult};

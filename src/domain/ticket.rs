@@ -97,6 +97,7 @@ pub enum TicketEventKind {
     Assigned,
     Unassigned,
     PriorityChanged,
+    /// Title, category or helpful notes were edited (`toValue` lists the fields, comma-separated).
     Updated,
     Deleted,
     Restored,

@@ -56,6 +56,18 @@ pub fn password(field: &str, value: &str) -> DomainResult<()> {
     Ok(())
 }
 
+/// A page size between 1 and `max`, as a query limit.
+pub fn page_size(field: &str, value: i32, max: i64) -> DomainResult<i64> {
+    let value = i64::from(value);
+    if !(1..=max).contains(&value) {
+        return Err(DomainError::invalid(
+            field,
+            format!("{field} must be between 1 and {max}"),
+        ));
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

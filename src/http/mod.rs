@@ -7,6 +7,7 @@ pub mod cors;
 mod export;
 mod graphql;
 mod health;
+mod inbound;
 mod page;
 mod rating;
 mod unsubscribe;
@@ -15,8 +16,9 @@ mod ws;
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::HeaderName;
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -57,6 +59,10 @@ pub fn router(app: AppState, schemas: Schemas) -> Router {
         .route(
             "/unsubscribe/{token}",
             get(unsubscribe::confirm_page).post(unsubscribe::unsubscribe),
+        )
+        .route(
+            "/inbound/email",
+            post(inbound::receive).layer(DefaultBodyLimit::max(body_limit)),
         )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

@@ -1,5 +1,5 @@
 //! Durable background jobs on graphile_worker (a Postgres job queue): triage, assignment,
-//! email, SLA deadlines, the hourly auto-close and the hourly trash purge.
+//! email, webhooks, SLA deadlines, the hourly auto-close and the hourly trash purge.
 //!
 //! Jobs are enqueued in the same transaction as the change that causes them — database
 //! triggers for new tickets and notifying events (see the pipeline migration), and
@@ -81,6 +81,7 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .define_job::<tasks::SlaReevaluate>()
         .define_job::<tasks::AutoClose>()
         .define_job::<tasks::UnassignedAlert>()
+        .define_job::<tasks::DeliverWebhooks>()
         .with_cron(format!("0 * * * * {}", tasks::PURGE_TRASH).as_str())
         .context("purge schedule")?
         .with_cron(format!("30 * * * * {}", tasks::AUTO_CLOSE).as_str())

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::services::notifications::EmailJob;
 use crate::services::sla::DeadlineJob;
+use crate::services::webhooks::delivery::{self, SenderJob};
 use crate::services::{alerts, assignment, lifecycle, maintenance, notifications, sla, triage};
 
 pub const TRIAGE_TICKET: &str = "triage_ticket";
@@ -18,6 +19,7 @@ pub const SLA_DEADLINE: &str = "sla_deadline";
 pub const SLA_REEVALUATE: &str = "sla_reevaluate";
 pub const AUTO_CLOSE: &str = "auto_close";
 pub const UNASSIGNED_ALERT: &str = "unassigned_alert";
+pub const DELIVER_WEBHOOKS: &str = "deliver_webhooks";
 
 /// Attempts before a job is parked as failed (the database triggers use the same numbers for
 /// triage, 5, and email, 10).
@@ -159,5 +161,19 @@ impl TaskHandler for UnassignedAlert {
             tracing::info!(ticket = %self.ticket_id, alerted, "ticket still unassigned; staff alerted");
         }
         Ok::<(), String>(())
+    }
+}
+
+/// Sends an endpoint's pending webhook deliveries for one ticket, in event order (queued by
+/// the database trigger with the events, and by retries and redeliveries).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DeliverWebhooks(pub SenderJob);
+
+impl TaskHandler for DeliverWebhooks {
+    const IDENTIFIER: &'static str = DELIVER_WEBHOOKS;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        report(delivery::send_pending(app(&ctx)?, &self.0).await)
     }
 }

@@ -2,6 +2,7 @@
 //! in `DESKQL_MAIL_DIR` (a default that works without any mail server).
 
 pub mod notification;
+pub mod reply_address;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -30,6 +31,8 @@ pub struct Outgoing {
     pub html: String,
     /// One-click unsubscribe URL (RFC 8058), for notifications a person may switch off.
     pub unsubscribe: Option<String>,
+    /// The ticket a reply should join: with inbound mail on, Reply-To names it.
+    pub ticket_number: Option<String>,
 }
 
 #[derive(Clone)]
@@ -38,6 +41,8 @@ pub struct Mailer {
     from: Mailbox,
     /// Right-hand side of Message-IDs.
     domain: String,
+    /// The inbound-mail secret, which also keys reply addresses.
+    reply_key: Option<String>,
     pub public_url: String,
 }
 
@@ -64,6 +69,10 @@ impl Mailer {
             transport,
             from,
             domain,
+            reply_key: config
+                .inbound_email_secret
+                .as_ref()
+                .map(|secret| secret.expose().to_owned()),
             public_url: config.public_url.trim_end_matches('/').to_owned(),
         })
     }
@@ -86,7 +95,19 @@ impl Mailer {
             .from(self.from.clone())
             .to(email.to)
             .subject(email.subject)
-            .message_id(Some(email.message_id));
+            .message_id(Some(email.message_id))
+            // RFC 3834: automatic mail; well-behaved responders do not answer it.
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("Auto-Submitted"),
+                "auto-generated".to_owned(),
+            ));
+        let reply_to = match (&self.reply_key, &email.ticket_number) {
+            (Some(key), Some(number)) => reply_address::for_ticket(&self.from, key, number),
+            _ => None,
+        };
+        if let Some(reply_to) = reply_to {
+            builder = builder.reply_to(reply_to);
+        }
         if let Some(url) = email.unsubscribe {
             builder = builder
                 .raw_header(HeaderValue::new(

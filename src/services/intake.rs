@@ -291,6 +291,32 @@ pub async fn submit_guest_with(
     transcript: Option<Transcript<'_>>,
     files: Vec<IncomingFile>,
 ) -> DomainResult<GuestReceipt> {
+    let source = match transcript {
+        Some(_) => TicketSource::AiAssistant,
+        None => TicketSource::Guest,
+    };
+    submit_guest_from(ctx, contact, draft, source, transcript, files).await
+}
+
+/// A guest ticket opened by an email to the support address (`source: EMAIL`), under the
+/// same limits as the web form.
+pub async fn submit_guest_email(
+    ctx: &RequestContext,
+    contact: GuestContact,
+    draft: TicketDraft,
+    files: Vec<IncomingFile>,
+) -> DomainResult<GuestReceipt> {
+    submit_guest_from(ctx, contact, draft, TicketSource::Email, None, files).await
+}
+
+async fn submit_guest_from(
+    ctx: &RequestContext,
+    contact: GuestContact,
+    draft: TicketDraft,
+    source: TicketSource,
+    transcript: Option<Transcript<'_>>,
+    files: Vec<IncomingFile>,
+) -> DomainResult<GuestReceipt> {
     let email = validation::email("customerEmail", &contact.email)?;
     let name = match contact.name.as_deref().map(str::trim) {
         None | Some("") => "Guest".to_owned(),
@@ -310,10 +336,6 @@ pub async fn submit_guest_with(
     // below counts the submission (authoritatively) and records it.
     drop(conn);
     let files = attachments::prepare(&config.conversation, files).await?;
-    let source = match transcript {
-        Some(_) => TicketSource::AiAssistant,
-        None => TicketSource::Guest,
-    };
     let requester = Requester {
         id: None,
         name,

@@ -4,10 +4,10 @@ use chrono::Utc;
 use graphile_worker::worker_utils::types::RescheduleJobOptions;
 
 use crate::db::models::job::{self, JobRow, JobState};
-use crate::domain::{DomainError, DomainResult};
+use crate::domain::{DomainError, DomainResult, validation};
 use crate::services::RequestContext;
 
-pub const MAX_PAGE: i32 = 200;
+pub const MAX_PAGE: i64 = 200;
 
 pub async fn list(
     ctx: &RequestContext,
@@ -16,14 +16,9 @@ pub async fn list(
     first: i32,
 ) -> DomainResult<Vec<JobRow>> {
     ctx.viewer.require_admin()?;
-    if !(1..=MAX_PAGE).contains(&first) {
-        return Err(DomainError::invalid(
-            "first",
-            format!("first must be between 1 and {MAX_PAGE}"),
-        ));
-    }
+    let limit = validation::page_size("first", first, MAX_PAGE)?;
     let mut conn = ctx.state.pool.get().await?;
-    Ok(job::list(&mut conn, state, task, i64::from(first)).await?)
+    Ok(job::list(&mut conn, state, task, limit).await?)
 }
 
 /// Runs a failed (or waiting-to-retry) job again now, with a fresh set of attempts. Returns

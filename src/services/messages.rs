@@ -21,8 +21,23 @@ use crate::services::{RequestContext, guest_access, limits, tickets};
 /// Who writes: the signed-in viewer on a ticket they can see, or a guest holding a tracking
 /// token (always as the requester).
 pub enum Writer<'a> {
-    Viewer { ticket_id: Uuid },
-    Guest { token: &'a str },
+    Viewer {
+        ticket_id: Uuid,
+    },
+    Guest {
+        token: &'a str,
+    },
+    /// An email the inbound route matched to the ticket and to its requester or assignee.
+    Mail {
+        ticket_id: Uuid,
+        sender: MailSender,
+    },
+}
+
+/// Who an inbound email is from, as far as the ticket is concerned.
+pub enum MailSender {
+    Requester,
+    Assignee(Uuid),
 }
 
 pub struct MessageInput {
@@ -71,6 +86,37 @@ pub async fn add(
                 id: None,
                 role: AuthorRole::Requester,
                 name: ticket.requester_name.clone(),
+            };
+            (ticket, author)
+        }
+        Writer::Mail { ticket_id, sender } => {
+            let mut conn = ctx.state.pool.get().await?;
+            let ticket = Ticket::find_live(&mut conn, ticket_id)
+                .await?
+                .ok_or(DomainError::NotFound("ticket"))?;
+            let author = match sender {
+                MailSender::Requester => {
+                    drop(conn);
+                    if ticket.requester_id.is_none() {
+                        limit_guest_replies(ctx, &ticket).await?;
+                    }
+                    Author {
+                        id: ticket.requester_id,
+                        role: AuthorRole::Requester,
+                        name: ticket.requester_name.clone(),
+                    }
+                }
+                MailSender::Assignee(user_id) => {
+                    let user = User::find(&mut conn, user_id)
+                        .await?
+                        .filter(|u| u.active && u.role.is_staff())
+                        .ok_or(DomainError::Forbidden)?;
+                    Author {
+                        id: Some(user.id),
+                        role: AuthorRole::Staff,
+                        name: user.name,
+                    }
+                }
             };
             (ticket, author)
         }

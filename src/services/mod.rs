@@ -12,6 +12,7 @@ pub mod conversations;
 pub mod export;
 pub mod filing;
 pub mod guest_access;
+pub mod inbound_mail;
 pub mod intake;
 pub mod jobs;
 pub mod lifecycle;
@@ -29,6 +30,7 @@ pub mod tickets;
 pub mod triage;
 pub mod users;
 pub mod verification;
+pub mod webhooks;
 
 use std::net::IpAddr;
 

@@ -159,7 +159,8 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         let current = lock_live(conn, id, input.expected_version).await?;
         let mut changes = TicketChanges::default();
         let mut events = Vec::new();
-        let mut edited = false;
+        // The edited fields, named as in the API (the UPDATED event's toValue).
+        let mut edited: Vec<&str> = Vec::new();
 
         if let Some(to) = input.status.filter(|s| *s != current.status) {
             events.push(transition(&mut changes, &current, to, Some(staff.user_id))?);
@@ -177,22 +178,22 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         }
         if let Some(title) = title.filter(|t| *t != current.title) {
             changes.title = Some(title);
-            edited = true;
+            edited.push("title");
         }
         if let Some(category_id) = category_id.filter(|c| *c != current.category_id) {
             changes.category_id = Some(category_id);
-            edited = true;
+            edited.push("category");
         }
         if let Some(notes) = helpful_notes.filter(|n| *n != current.helpful_notes) {
             changes.helpful_notes = Some(notes);
-            edited = true;
+            edited.push("helpfulNotes");
         }
-        if edited {
+        if !edited.is_empty() {
             events.push(event(
                 id,
                 TicketEventKind::Updated,
                 None,
-                None,
+                Some(edited.join(",")),
                 staff.user_id,
             ));
         }

@@ -34,3 +34,18 @@ pub async fn was_sent(conn: &mut AsyncPgConnection, message_id: &str) -> QueryRe
     .get_result(conn)
     .await
 }
+
+/// The ticket one of these Message-IDs (as sent, in angle brackets) was about, if we sent it.
+pub async fn ticket_of(
+    conn: &mut AsyncPgConnection,
+    message_ids: &[String],
+) -> QueryResult<Option<Uuid>> {
+    email_deliveries::table
+        .filter(email_deliveries::message_id.eq_any(message_ids))
+        .filter(email_deliveries::ticket_id.is_not_null())
+        .select(email_deliveries::ticket_id.assume_not_null())
+        .order(email_deliveries::sent_at.desc())
+        .first(conn)
+        .await
+        .optional()
+}

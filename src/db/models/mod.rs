@@ -25,3 +25,4 @@ pub mod ticket_list;
 pub mod triage;
 pub mod user;
 pub mod verification;
+pub mod webhook;

@@ -158,6 +158,16 @@ impl NewTicket {
 }
 
 impl Ticket {
+    /// A ticket, trashed or not.
+    pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<Ticket>> {
+        tickets::table
+            .find(id)
+            .select(Ticket::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
     /// A ticket that is not in the trash.
     pub async fn find_live(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<Ticket>> {
         tickets::table

@@ -8,6 +8,7 @@ mod preferences;
 mod satisfaction;
 mod sla;
 mod tickets;
+mod webhooks;
 
 use async_graphql::MergedObject;
 
@@ -23,4 +24,5 @@ pub struct Mutation(
     api_tokens::ApiTokenMutation,
     lifecycle::LifecycleMutation,
     preferences::PreferencesMutation,
+    webhooks::WebhookMutation,
 );

@@ -32,6 +32,7 @@ mod conversation;
 mod preferences;
 mod report;
 mod sla;
+mod webhooks;
 
 /// The root query: tickets, users and the pipeline here, the conversation side (tracking,
 /// help articles, search) in `conversation`, SLA settings in `sla`, reports in `report`.
@@ -43,6 +44,7 @@ pub struct Query(
     report::ReportQuery,
     api_tokens::ApiTokenQuery,
     preferences::PreferencesQuery,
+    webhooks::WebhookQuery,
 );
 
 #[derive(Default)]

@@ -13,3 +13,4 @@ pub mod ticket;
 pub mod ticket_connection;
 pub mod tracking;
 pub mod user;
+pub mod webhook;

@@ -3,6 +3,7 @@
 use crate::db::models::event::TicketEvent;
 use crate::db::models::message::TicketMessage;
 use crate::db::models::ticket::Ticket;
+use crate::db::models::webhook::WebhookEndpoint;
 use crate::mail::notification::Notification;
 
 pub(super) const FOOTER: &str = "You receive this email from the deskql help desk.";
@@ -229,5 +230,32 @@ pub(super) fn unassigned_alert(ticket: &Ticket, public_url: &str) -> Notificatio
                 ticket.number, ticket.priority, ticket.requester_name
             ),
         )
+    }
+}
+
+pub(super) fn webhook_disabled(endpoint: &WebhookEndpoint, public_url: &str) -> Notification {
+    Notification {
+        subject: "A webhook endpoint was disabled".into(),
+        headline: "A webhook endpoint was disabled".into(),
+        intro: format!(
+            "Deliveries to {} failed too often ({}), so the endpoint was switched off. What \
+             was waiting is kept: fix the receiver, then switch the endpoint back on with \
+             updateWebhookEndpoint(active: true) and it is sent in order. Events that happen \
+             while the endpoint is off are not queued for it.",
+            endpoint.url,
+            endpoint
+                .disabled_reason
+                .as_deref()
+                .unwrap_or("repeated failures"),
+        ),
+        number: String::new(),
+        title: endpoint.description.clone(),
+        message: None,
+        summary: None,
+        notes: Vec::new(),
+        link_label: "Open the help desk",
+        link: public_url.to_owned(),
+        ratings: Vec::new(),
+        footer: FOOTER,
     }
 }

@@ -18,6 +18,8 @@ use crate::db::models::message::TicketMessage;
 use crate::db::models::ticket::Ticket;
 use crate::db::models::user::User;
 use crate::db::models::verification;
+use crate::db::models::webhook::WebhookEndpoint;
+use crate::domain::roles::Role;
 use crate::mail::Outgoing;
 use crate::mail::notification::Notification;
 use crate::services::guest_access;
@@ -26,7 +28,7 @@ mod letters;
 
 use letters::{
     FOOTER, assigned, created, requester_assigned, requester_replied, resolved, sla_deadline,
-    staff_replied, status_update, unassigned_alert,
+    staff_replied, status_update, unassigned_alert, webhook_disabled as webhook_disabled_letter,
 };
 
 #[derive(
@@ -68,6 +70,8 @@ pub enum EmailKind {
     StatusUpdate,
     /// To skilled staff (or the admins) when a ticket stays unassigned.
     UnassignedAlert,
+    /// To the admins when a webhook endpoint was disabled after failing too often.
+    WebhookDisabled,
 }
 
 impl EmailKind {
@@ -89,6 +93,8 @@ pub struct EmailJob {
     pub message_id: Option<Uuid>,
     #[serde(default)]
     pub user_id: Option<Uuid>,
+    #[serde(default)]
+    pub endpoint_id: Option<Uuid>,
     pub message_key: String,
 }
 
@@ -133,6 +139,11 @@ pub async fn send(state: &AppState, job: &EmailJob) -> anyhow::Result<()> {
             text,
             html,
             unsubscribe,
+            ticket_number: letter
+                .ticket_id
+                .is_some()
+                .then(|| notification.number.clone())
+                .filter(|number| !number.is_empty()),
         })
         .await?;
     let mut conn = state.pool.get().await?;
@@ -157,8 +168,10 @@ async fn compose(
     job: &EmailJob,
 ) -> anyhow::Result<Option<Letter>> {
     let public_url = state.pipeline.mailer.public_url.as_str();
-    if job.kind == EmailKind::VerifyEmail {
-        return verification(conn, public_url, job.user_id).await;
+    match job.kind {
+        EmailKind::VerifyEmail => return verification(conn, public_url, job.user_id).await,
+        EmailKind::WebhookDisabled => return webhook_disabled(conn, public_url, job).await,
+        _ => {}
     }
     let Some(ticket_id) = job.ticket_id else {
         return Ok(None);
@@ -275,7 +288,7 @@ async fn compose(
                 notification: sla_deadline(&ticket, &event, public_url),
             })
         }
-        EmailKind::VerifyEmail => None,
+        EmailKind::VerifyEmail | EmailKind::WebhookDisabled => None,
     };
     Ok(letter)
 }
@@ -353,6 +366,29 @@ async fn verification(
             ratings: Vec::new(),
             footer: FOOTER,
         },
+    }))
+}
+
+async fn webhook_disabled(
+    conn: &mut AsyncPgConnection,
+    public_url: &str,
+    job: &EmailJob,
+) -> anyhow::Result<Option<Letter>> {
+    let admin = match job.user_id {
+        Some(id) => User::find(conn, id)
+            .await?
+            .filter(|u| u.active && u.role == Role::Admin),
+        None => None,
+    };
+    let endpoint = match job.endpoint_id {
+        Some(id) => WebhookEndpoint::find(conn, id).await?,
+        None => None,
+    };
+    Ok(admin.zip(endpoint).map(|(admin, endpoint)| Letter {
+        to_name: admin.name,
+        to_email: admin.email,
+        ticket_id: None,
+        notification: webhook_disabled_letter(&endpoint, public_url),
     }))
 }
 

@@ -2,6 +2,7 @@
 //! a loopback port, and small GraphQL/WebSocket clients.
 
 pub mod mail;
+pub mod receiver;
 pub mod upload;
 pub mod ws;
 
