@@ -3,7 +3,7 @@
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 
 use axum::http::HeaderMap;
-use axum::http::header::{AUTHORIZATION, ORIGIN};
+use axum::http::header::{AUTHORIZATION, HOST, ORIGIN};
 
 use crate::app::AppState;
 use crate::auth::Viewer;
@@ -90,15 +90,22 @@ pub async fn request_viewer(state: &AppState, headers: &HeaderMap) -> Result<Vie
         .map_err(ViewerError::Internal)
 }
 
-/// Requests without an `Origin` header do not come from a browser page and are allowed.
+/// Requests without an `Origin` header do not come from a browser page and are allowed, and
+/// so are pages served by deskql itself (GraphiQL): their origin is the host they asked.
 pub fn origin_allowed(config: &ServerConfig, headers: &HeaderMap) -> bool {
-    match headers.get(ORIGIN).and_then(|value| value.to_str().ok()) {
-        None => true,
-        Some(origin) => config
+    let Some(origin) = headers.get(ORIGIN).and_then(|value| value.to_str().ok()) else {
+        return true;
+    };
+    let same_origin = headers
+        .get(HOST)
+        .and_then(|host| host.to_str().ok())
+        .zip(origin.split_once("://").map(|(_, authority)| authority))
+        .is_some_and(|(host, authority)| host.eq_ignore_ascii_case(authority));
+    same_origin
+        || config
             .allowed_origins
             .iter()
-            .any(|allowed| allowed.trim_end_matches('/').eq_ignore_ascii_case(origin)),
-    }
+            .any(|allowed| allowed.trim_end_matches('/').eq_ignore_ascii_case(origin))
 }
 
 /// The client's address as limits count it. Behind trusted proxies

@@ -2,7 +2,6 @@
 
 use std::net::SocketAddr;
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql::http::MultipartOptions;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{ErrorExtensionValues, ParseRequestError, Request, Response, Value};
@@ -11,7 +10,7 @@ use axum::body::Body;
 use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::header::{ALLOW, CONTENT_TYPE, ORIGIN};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse};
+use axum::response::IntoResponse;
 use futures::TryStreamExt;
 use tokio_util::compat::TokioAsyncReadCompatExt;
 use tokio_util::io::StreamReader;
@@ -23,7 +22,7 @@ use crate::graphql::loaders::request_loaders;
 use crate::http::auth::{
     ViewerError, client_ip, has_bearer, has_cookie, origin_allowed, request_viewer,
 };
-use crate::http::{HttpState, REQUEST_ID_HEADER};
+use crate::http::{HttpState, REQUEST_ID_HEADER, graphiql};
 use crate::services::RequestContext;
 
 pub const MAX_QUERY_CHARS: usize = 10_000;
@@ -227,13 +226,7 @@ pub async fn get_handler(
 ) -> axum::response::Response {
     let Some(query) = query.filter(|q| q.contains("query=")) else {
         if state.app.config.graphiql {
-            return Html(
-                GraphiQLSource::build()
-                    .endpoint("/graphql")
-                    .subscription_endpoint("/graphql/ws")
-                    .finish(),
-            )
-            .into_response();
+            return graphiql::page();
         }
         return error_response(
             StatusCode::BAD_REQUEST,

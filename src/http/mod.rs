@@ -5,6 +5,7 @@ pub mod auth;
 pub mod cookies;
 pub mod cors;
 mod export;
+mod graphiql;
 mod graphql;
 mod health;
 mod inbound;
@@ -53,6 +54,7 @@ pub fn router(app: AppState, schemas: Schemas) -> Router {
     Router::new()
         .route("/graphql", get(graphql::get_handler).post(graphql::post_handler))
         .route("/graphql/ws", get(ws::handler))
+        .route("/graphiql/{file}", get(graphiql::asset))
         .route("/attachments/{id}", get(attachments::download))
         .route("/exports/tickets.csv", get(export::tickets_csv))
         .route("/rate/{token}", get(rating::rate))

@@ -36,7 +36,36 @@ async fn get_serves_queries_but_refuses_mutations() {
         .send()
         .await
         .expect("send");
-    assert!(graphiql.text().await.expect("html").contains("graphiql"));
+    // GraphiQL comes from the binary, under a CSP that allows no inline or foreign script.
+    let csp = graphiql.headers()["content-security-policy"]
+        .to_str()
+        .expect("csp")
+        .to_owned();
+    assert!(csp.contains("script-src 'self';"), "{csp}");
+    let html = graphiql.text().await.expect("html");
+    assert!(html.contains("/graphiql/graphiql.min.js"), "{html}");
+    assert!(!html.contains("https://"), "no CDN: {html}");
+    for asset in [
+        "graphiql.min.js",
+        "graphiql.min.css",
+        "react.production.min.js",
+        "init.js",
+    ] {
+        let response = app
+            .http
+            .get(app.url(&format!("/graphiql/{asset}")))
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(response.status(), 200, "{asset}");
+    }
+    let missing = app
+        .http
+        .get(app.url("/graphiql/..%2FCargo.toml"))
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(missing.status(), 404);
 }
 
 #[tokio::test]

@@ -30,7 +30,7 @@ impl AdminMutation {
             active: input.active,
             name: input.name,
         };
-        Ok(UserObject(
+        Ok(UserObject::new(
             users::update(request_ctx(ctx)?, id, update).await?,
         ))
     }

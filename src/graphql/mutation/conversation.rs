@@ -101,7 +101,7 @@ impl ConversationMutation {
     ) -> GqlResult<VerifyEmailPayload> {
         let verified = verification::verify(request_ctx(ctx)?, &token).await?;
         Ok(VerifyEmailPayload {
-            user: UserObject(verified.user),
+            user: UserObject::signed_in(verified.user),
             claimed_tickets: i32::try_from(verified.claimed_tickets).unwrap_or(i32::MAX),
         })
     }

@@ -54,7 +54,7 @@ pub struct CoreQuery;
 impl CoreQuery {
     /// The signed-in user.
     async fn me(&self, ctx: &Context<'_>) -> GqlResult<UserObject> {
-        Ok(UserObject(users::me(request_ctx(ctx)?).await?))
+        Ok(UserObject::new(users::me(request_ctx(ctx)?).await?))
     }
 
     /// A ticket the caller may see; anything else is NOT_FOUND.
@@ -171,7 +171,7 @@ impl CoreQuery {
         )
         .await?;
         Ok(UserPage {
-            nodes: rows.into_iter().map(UserObject).collect(),
+            nodes: rows.into_iter().map(UserObject::new).collect(),
             total_count: total,
         })
     }

@@ -18,7 +18,7 @@ impl From<Session> for AuthPayload {
         Self {
             token: session.access_token,
             refresh_token: session.refresh_token,
-            user: UserObject(session.user),
+            user: UserObject::signed_in(session.user),
         }
     }
 }

@@ -83,7 +83,7 @@ impl TicketEventObject {
                 .data::<Loaders>()?
                 .load_one(UserId(id))
                 .await?
-                .map(UserObject)),
+                .map(UserObject::new)),
             None => Ok(None),
         }
     }

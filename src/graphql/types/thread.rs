@@ -48,7 +48,7 @@ impl TicketMessageObject {
                 .data::<Loaders>()?
                 .load_one(UserId(id))
                 .await?
-                .map(UserObject)),
+                .map(UserObject::new)),
             None => Ok(None),
         }
     }

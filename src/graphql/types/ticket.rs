@@ -56,7 +56,7 @@ pub(crate) async fn load_user(
             .data::<Loaders>()?
             .load_one(UserId(id))
             .await?
-            .map(UserObject)),
+            .map(UserObject::new)),
         None => Ok(None),
     }
 }
