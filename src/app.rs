@@ -102,6 +102,10 @@ impl AppState {
         // Configuration errors first, before touching the database.
         config.validate()?;
         let pipeline = Pipeline::from_config(database.url(), &config.pipeline)?;
+        if config.pipeline.workers > 0 {
+            // Workers triage soon; the builtin model trains meanwhile, off the async threads.
+            tokio::task::spawn_blocking(crate::domain::triage::model::active);
+        }
         let storage = Storage::from_config(&config.conversation)?;
         db::ensure_database(database.url()).await?;
         db::run_migrations(database.url()).await?;

@@ -35,6 +35,13 @@ pub enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Run the configured triage provider over a labelled JSONL file (the format of
+    /// `corpus/triage/`) and print category, priority and skill metrics.
+    TriageEval {
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        pipeline: Box<crate::config::PipelineConfig>,
+    },
     /// Fill the database with deterministic demo data (also the benchmark data set).
     SeedDemo {
         #[arg(long, default_value_t = 1_000)]

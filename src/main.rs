@@ -56,6 +56,15 @@ async fn main() -> anyhow::Result<()> {
             println!("admin {} ({}) is ready", user.email, user.id);
             Ok(())
         }
+        Command::TriageEval { file, pipeline } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let tickets = deskql::domain::triage::model::parse_jsonl(&text)
+                .map_err(|err| anyhow::anyhow!("{}: {err}", file.display()))?;
+            let metrics = services::triage_eval::run(&pipeline, &tickets).await?;
+            print!("{}", metrics.report());
+            Ok(())
+        }
         Command::SeedDemo { users, tickets } => {
             let app = AppState::start(&cli.database, ServerConfig::from_env()?).await?;
             let summary = seed::seed_demo(&app, users, tickets).await?;

@@ -7,10 +7,12 @@ mod gemini;
 mod openai;
 mod schema;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::config::{PipelineConfig, TriageProviderKind};
 use crate::domain::triage::draft::{DraftText, Turn, draft_text};
+use crate::domain::triage::model::{self, TriageModel};
 use crate::domain::triage::{Analysis, TriageInput, builtin};
 
 /// Why a provider produced no usable answer. Every variant is one failed attempt.
@@ -86,6 +88,14 @@ pub enum Provider {
     Gemini(gemini::Client),
 }
 
+/// The builtin model, trained on first use (a fraction of a second in a release build,
+/// seconds in a debug one) on a blocking thread, so async workers are never held up.
+pub async fn builtin_model() -> Arc<TriageModel> {
+    tokio::task::spawn_blocking(model::active)
+        .await
+        .unwrap_or_else(|_| model::active())
+}
+
 impl Provider {
     pub fn from_config(config: &PipelineConfig) -> anyhow::Result<Self> {
         let http = reqwest::Client::builder()
@@ -118,7 +128,10 @@ impl Provider {
     /// One analysis attempt.
     pub async fn analyze(&self, input: &TriageInput<'_>) -> Result<Analysis, AiError> {
         let answer = match self {
-            Provider::Builtin => return Ok(builtin::analyze(input)),
+            Provider::Builtin => {
+                let model = builtin_model().await;
+                return Ok(builtin::analyze_with(input, &model));
+            }
             Provider::OpenAi(client) => client.triage(input).await?,
             Provider::Gemini(client) => client.triage(input).await?,
         };
@@ -129,6 +142,8 @@ impl Provider {
     /// errors; if they still fail the builtin draft is returned, since a suggestion that
     /// arrives beats an error while a customer waits.
     pub async fn draft(&self, turns: &[Turn], input: &TriageInput<'_>) -> Option<Draft> {
+        // Every path below uses the builtin model (LLM drafts for their summary and notes).
+        let model = builtin_model().await;
         if !matches!(self, Provider::Builtin) {
             match self.draft_with_llm(turns, input).await {
                 Ok(draft) => return Some(draft),
@@ -138,11 +153,14 @@ impl Provider {
             }
         }
         let text = draft_text(turns)?;
-        let analysis = builtin::analyze(&TriageInput {
-            title: &text.title,
-            description: &text.description,
-            ..*input
-        });
+        let analysis = builtin::analyze_with(
+            &TriageInput {
+                title: &text.title,
+                description: &text.description,
+                ..*input
+            },
+            &model,
+        );
         Some(Draft {
             text,
             analysis,

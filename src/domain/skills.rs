@@ -43,17 +43,17 @@ pub struct SynonymTable {
 
 /// Groups shipped with deskql; a synonyms file extends or overrides them.
 const BUILTIN_SYNONYMS: &str = "\
-ui: frontend, front-end, front end, react, vue, angular, css, html, user interface, layout
-database: postgres, postgresql, sql, mysql, db, query, queries
-authentication: auth, login, logins, log in, sign in, password, 2fa, mfa, sso, oauth, locked out
-billing: payment, payments, invoice, invoices, refund, subscription, stripe, credit card
-networking: network, dns, vpn, firewall, ssl, tls, certificate, proxy
-security: vulnerability, breach, hacked, phishing, xss, csrf, compromised
-api: rest, graphql, webhook, webhooks, endpoint, integration, sdk
-mobile: ios, android, iphone, ipad, app store
-email: smtp, mail, inbox, newsletter, bounce
-infrastructure: server, servers, outage, deployment, kubernetes, docker, aws, cloud
-performance: slow, latency, lag, timeout, timeouts
+ui: frontend, front-end, front end, react, vue, angular, css, html, user interface, layout, button, buttons, dropdown, tooltip, modal, dark mode, font, sidebar, widget, chart, charts, screen, scrolling, date picker, icon
+database: postgres, postgresql, sql, mysql, db, query, queries, replica, backup, backups, restore, records, data loss, duplicates, migration, datenbank, base de datos
+authentication: auth, login, logins, log in, logged out, sign in, signin, password, passwords, 2fa, mfa, two-factor, two factor, sso, saml, oauth, okta, azure ad, locked out, session expired, verification code, authenticator, passwort, contraseña, mot de passe, anmelden, iniciar sesión, connexion
+billing: payment, payments, invoice, invoices, refund, subscription, stripe, credit card, charge, charged, receipt, vat, pricing, price, checkout, credit note, billed, rechnung, zahlung, factura, pago, facture, paiement, remboursement
+networking: network, dns, vpn, firewall, ssl, tls, certificate, proxy, cname, ip address, ip range, websocket, custom domain, domain verification
+security: vulnerability, breach, hacked, phishing, xss, csrf, compromised, sql injection, pentest, penetration test, exposed, leaked, unauthorized, suspicious, encryption, soc 2, data exposure, privacy
+api: rest, graphql, webhook, webhooks, endpoint, endpoints, integration, sdk, api key, rate limit, rate limited, 429, 401, json
+mobile: ios, android, iphone, ipad, app store, mobile app, tablet, push notification, push notifications, smartphone
+email: smtp, mail, inbox, newsletter, bounce, bounces, e-mail, emails, spam, dkim, spf, notification email, correo, courriel
+infrastructure: server, servers, outage, deployment, kubernetes, docker, aws, cloud, self-hosted, on-prem, on-premise, helm, cluster, 502, 503, bad gateway, servidor, serveur
+performance: slow, slowness, latency, lag, timeout, timeouts, times out, sluggish, freezes, takes ages, memory, langsam, lento, lent
 ";
 
 impl SynonymTable {

@@ -40,9 +40,12 @@ pub enum TicketStatus {
     strum::EnumString,
     diesel::AsExpression,
     diesel::FromSqlRow,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum TicketPriority {
     Low,
     #[default]

@@ -100,9 +100,12 @@ async fn ticket_skills(
             .collect());
     }
     let vocabulary = Vocabulary::load(conn, synonyms).await?;
-    let mut skills =
-        builtin::analyze(&vocabulary.input(&ticket.title, &ticket.description, synonyms))
-            .related_skills;
+    let model = crate::ai::builtin_model().await;
+    let mut skills = builtin::analyze_with(
+        &vocabulary.input(&ticket.title, &ticket.description, synonyms),
+        &model,
+    )
+    .related_skills;
     // The ticket's own category is a skill too when a moderator lists it (e.g. "billing").
     if let Some(category) = Category::find_many(conn, &[ticket.category_id])
         .await?

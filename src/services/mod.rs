@@ -28,6 +28,7 @@ pub mod search;
 pub mod sla;
 pub mod tickets;
 pub mod triage;
+pub mod triage_eval;
 pub mod users;
 pub mod verification;
 pub mod webhooks;

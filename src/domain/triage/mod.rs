@@ -5,6 +5,7 @@
 pub mod builtin;
 pub mod draft;
 mod lexicon;
+pub mod model;
 pub mod text;
 
 use crate::domain::skills::SynonymTable;

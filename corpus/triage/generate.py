@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Writes train.jsonl: labelled tickets composed from scenarios, phrasings and styles.
+
+Deterministic (fixed seed): running it again rewrites the same file. Labels follow the
+corpus rules in README.md: category by what the ticket is about, priority by impact and
+urgency (never tone), skills from the builtin vocabulary.
+"""
+import json
+import random
+from pathlib import Path
+
+from scenarios import SCENARIOS
+from scenarios_more import MORE
+from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
+                    INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
+                    SHOUTS, MODIFIERS_I18N)
+
+LEVELS = ["LOW", "MEDIUM", "HIGH", "URGENT"]
+rng = random.Random(20261130)
+
+
+def raise_to(priority, level):
+    return LEVELS[max(LEVELS.index(priority), LEVELS.index(level))]
+
+
+def fill(text):
+    return (text.replace("{product}", rng.choice(PRODUCTS))
+                .replace("{n}", str(rng.choice([2, 3, 5, 12, 40, 150, 300, 2000])))
+                .replace("{day}", rng.choice(["Monday", "Tuesday", "yesterday", "this morning", "last week"])))
+
+
+def example(scenario, language):
+    phrasings = scenario["i18n"][language] if language != "en" else scenario["en"]
+    title, body = rng.choice(phrasings)
+    priority = scenario["priority"]
+    skills = list(scenario["skills"])
+    parts = [fill(body)]
+    style = rng.random()
+    if language == "en":
+        if scenario.get("can_escalate", True) and rng.random() < 0.22:
+            line, level = rng.choice(IMPACT_MANY + IMPACT_TOTAL if priority != "LOW" else IMPACT_MANY)
+            parts.append(fill(line))
+            priority = raise_to(priority, level)
+        if scenario.get("can_escalate", True) and rng.random() < 0.12:
+            parts.append(fill(rng.choice(DEADLINES)))
+            priority = raise_to(priority, "HIGH")
+        if priority in ("LOW", "MEDIUM") and rng.random() < 0.15:
+            parts.append(rng.choice(NO_RUSH))
+            priority = "LOW"
+        if rng.random() < 0.10 and scenario.get("logs"):
+            parts.append(rng.choice(LOGS))
+        if rng.random() < 0.06:
+            parts.append(rng.choice(INJECTIONS))
+        if rng.random() < 0.3:
+            parts.insert(0, rng.choice(OPENERS))
+        if rng.random() < 0.3:
+            parts.append(rng.choice(CLOSERS))
+        if style < 0.07:
+            # Angry or shouting about something that is not serious: the label stays.
+            parts.append(rng.choice(ANGRY_TRIVIAL))
+            title = title.upper() + "!!!"
+        elif style < 0.12:
+            parts = [p.upper() for p in parts] + [rng.choice(SHOUTS)]
+        elif style < 0.18:
+            parts.insert(0, rng.choice(CALM_URGENT)) if priority in ("HIGH", "URGENT") else None
+        elif style < 0.26:
+            parts = [NON_NATIVE(p, rng) for p in parts]
+        elif style < 0.32:
+            parts = [parts[0].split(". ")[0]]
+            title = title.split(" ")[0:5] and " ".join(title.split(" ")[0:5])
+    else:
+        mods = MODIFIERS_I18N[language]
+        if scenario.get("can_escalate", True) and rng.random() < 0.2:
+            line, level = rng.choice(mods["impact"])
+            parts.append(line)
+            priority = raise_to(priority, level)
+        if priority in ("LOW", "MEDIUM") and rng.random() < 0.15:
+            parts.append(rng.choice(mods["no_rush"]))
+            priority = "LOW"
+    description = " ".join(p for p in parts if p).strip()
+    if len(description) < 12:
+        description = description + " " + fill(body)
+    return {
+        "title": fill(title)[:200],
+        "description": description[:5000],
+        "category": scenario["category"],
+        "priority": priority,
+        "skills": sorted(set(skills)),
+        "language": language,
+    }
+
+
+def main():
+    rows = []
+    for scenario in SCENARIOS + MORE:
+        for _ in range(scenario["weight"]):
+            rows.append(example(scenario, "en"))
+        for language in scenario.get("i18n", {}):
+            for _ in range(6):
+                rows.append(example(scenario, language))
+    rng.shuffle(rows)
+    out = Path(__file__).with_name("train.jsonl")
+    with out.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} tickets written to {out.name}")
+
+
+if __name__ == "__main__":
+    main()
