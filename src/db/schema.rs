@@ -383,6 +383,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    triage_corrections (id) {
+        id -> Int8,
+        ticket_id -> Uuid,
+        title -> Text,
+        description -> Text,
+        category -> Nullable<Text>,
+        priority -> Nullable<Text>,
+        corrected_by -> Nullable<Uuid>,
+        corrected_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    triage_models (version) {
+        version -> Int4,
+        corrections_through -> Int8,
+        examples -> Int4,
+        corrections -> Int4,
+        category_accuracy -> Float8,
+        priority_exact -> Float8,
+        priority_within_one -> Float8,
+        skills_precision -> Float8,
+        skills_recall -> Float8,
+        score -> Float8,
+        active -> Bool,
+        trained_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(ticket_events -> tickets (ticket_id));
 diesel::joinable!(tickets -> categories (category_id));
 diesel::joinable!(ticket_triage -> tickets (ticket_id));
@@ -425,6 +455,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_sla_clocks,
     ticket_triage,
     tickets,
+    triage_corrections,
+    triage_models,
     users,
     webhook_attempts,
     webhook_deliveries,

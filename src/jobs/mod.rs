@@ -82,10 +82,13 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .define_job::<tasks::AutoClose>()
         .define_job::<tasks::UnassignedAlert>()
         .define_job::<tasks::DeliverWebhooks>()
+        .define_job::<tasks::RetrainTriage>()
         .with_cron(format!("0 * * * * {}", tasks::PURGE_TRASH).as_str())
         .context("purge schedule")?
         .with_cron(format!("30 * * * * {}", tasks::AUTO_CLOSE).as_str())
         .context("auto-close schedule")?
+        .with_cron(format!("15 3 * * * {}", tasks::RETRAIN_TRIAGE).as_str())
+        .context("triage retraining schedule")?
         .add_extension(state.clone())
         .listen_os_shutdown_signals(false)
         .shutdown_signal(async move { shutdown.cancelled().await })

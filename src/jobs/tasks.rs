@@ -9,7 +9,9 @@ use crate::app::AppState;
 use crate::services::notifications::EmailJob;
 use crate::services::sla::DeadlineJob;
 use crate::services::webhooks::delivery::{self, SenderJob};
-use crate::services::{alerts, assignment, lifecycle, maintenance, notifications, sla, triage};
+use crate::services::{
+    alerts, assignment, lifecycle, maintenance, notifications, sla, triage, triage_learning,
+};
 
 pub const TRIAGE_TICKET: &str = "triage_ticket";
 pub const ASSIGN_TICKET: &str = "assign_ticket";
@@ -20,6 +22,7 @@ pub const SLA_REEVALUATE: &str = "sla_reevaluate";
 pub const AUTO_CLOSE: &str = "auto_close";
 pub const UNASSIGNED_ALERT: &str = "unassigned_alert";
 pub const DELIVER_WEBHOOKS: &str = "deliver_webhooks";
+pub const RETRAIN_TRIAGE: &str = "retrain_triage";
 
 /// Attempts before a job is parked as failed (the database triggers use the same numbers for
 /// triage, 5, and email, 10).
@@ -175,5 +178,21 @@ impl TaskHandler for DeliverWebhooks {
 
     async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
         report(delivery::send_pending(app(&ctx)?, &self.0).await)
+    }
+}
+
+/// Scheduled daily: retrains triage on the shipped corpus plus staff corrections, and
+/// activates the result only if it scores at least as well as the active model.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RetrainTriage {}
+
+impl TaskHandler for RetrainTriage {
+    const IDENTIFIER: &'static str = RETRAIN_TRIAGE;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        triage_learning::retrain(app(&ctx)?)
+            .await
+            .map(|_| ())
+            .map_err(|err| format!("{:#}", err.into_anyhow()))
     }
 }

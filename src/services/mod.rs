@@ -29,6 +29,7 @@ pub mod sla;
 pub mod tickets;
 pub mod triage;
 pub mod triage_eval;
+pub mod triage_learning;
 pub mod users;
 pub mod verification;
 pub mod webhooks;

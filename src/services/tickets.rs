@@ -15,6 +15,7 @@ use crate::domain::validation::{self, HELPFUL_NOTES_MAX_CHARS, TITLE_CHARS};
 use crate::domain::workflow::{TimestampChange, ensure_transition, transition_effects};
 use crate::domain::{DomainError, DomainResult};
 use crate::services::intake::resolve_category;
+use crate::services::triage_learning::{self, Correction};
 use crate::services::{RequestContext, sla};
 
 /// Whether the viewer may see this (live) ticket; hidden and foreign tickets are reported as
@@ -165,7 +166,8 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         if let Some(to) = input.status.filter(|s| *s != current.status) {
             events.push(transition(&mut changes, &current, to, Some(staff.user_id))?);
         }
-        if let Some(to) = input.priority.filter(|p| *p != current.priority) {
+        let corrected_priority = input.priority.filter(|p| *p != current.priority);
+        if let Some(to) = corrected_priority {
             changes.priority = Some(to);
             changes.priority_source = Some(PrioritySource::Staff);
             events.push(event(
@@ -180,6 +182,10 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
             changes.title = Some(title);
             edited.push("title");
         }
+        let corrected_category = category_id
+            .filter(|c| *c != current.category_id)
+            .and(input.category.as_deref())
+            .map(|slug| slug.trim().to_lowercase());
         if let Some(category_id) = category_id.filter(|c| *c != current.category_id) {
             changes.category_id = Some(category_id);
             edited.push("category");
@@ -200,6 +206,19 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         if events.is_empty() {
             return Ok(current);
         }
+        // Staff overruling triage teach it (recorded only for triaged tickets).
+        triage_learning::record(
+            conn,
+            Correction {
+                ticket_id: id,
+                title: changes.title.as_deref().unwrap_or(&current.title),
+                description: &current.description,
+                category: corrected_category.as_deref(),
+                priority: corrected_priority,
+                staff_id: staff.user_id,
+            },
+        )
+        .await?;
         apply_change(conn, &ctx.state, id, &changes, &events).await
     })
     .await

@@ -20,7 +20,7 @@ use crate::domain::skills::SynonymTable;
 use crate::domain::ticket::{PrioritySource, TicketEventKind};
 use crate::domain::triage::{Analysis, TriageInput, priority_after_triage};
 use crate::jobs::tasks;
-use crate::services::tickets;
+use crate::services::{tickets, triage_learning};
 
 /// What analyzers may answer in: the active categories and the skills staff declared
 /// (canonicalised), as triage, keyword assignment and chat drafts all read them.
@@ -93,6 +93,10 @@ pub async fn triage_ticket(
         return enqueue_assignment(&mut conn, ticket_id).await;
     }
     let pipeline = &state.pipeline;
+    // Another instance may have activated a retrained model since the last ticket.
+    triage_learning::sync_active(state)
+        .await
+        .map_err(DomainError::into_anyhow)?;
     let vocabulary = Vocabulary::load(&mut conn, &pipeline.synonyms).await?;
     let input = vocabulary.input(&ticket.title, &ticket.description, &pipeline.synonyms);
     match pipeline.provider.analyze(&input).await {

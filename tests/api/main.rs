@@ -34,6 +34,7 @@ mod subscriptions;
 mod thread;
 mod tickets;
 mod tracking;
+mod triage_learning;
 mod webhooks;
 mod workflow;
 mod ws_protocol;

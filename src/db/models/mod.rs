@@ -23,6 +23,7 @@ pub mod sla;
 pub mod ticket;
 pub mod ticket_list;
 pub mod triage;
+pub mod triage_learning;
 pub mod user;
 pub mod verification;
 pub mod webhook;

@@ -8,6 +8,7 @@ mod preferences;
 mod satisfaction;
 mod sla;
 mod tickets;
+mod triage;
 mod webhooks;
 
 use async_graphql::MergedObject;
@@ -25,4 +26,5 @@ pub struct Mutation(
     lifecycle::LifecycleMutation,
     preferences::PreferencesMutation,
     webhooks::WebhookMutation,
+    triage::TriageMutation,
 );

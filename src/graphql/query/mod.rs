@@ -32,6 +32,7 @@ mod conversation;
 mod preferences;
 mod report;
 mod sla;
+mod triage;
 mod webhooks;
 
 /// The root query: tickets, users and the pipeline here, the conversation side (tracking,
@@ -45,6 +46,7 @@ pub struct Query(
     api_tokens::ApiTokenQuery,
     preferences::PreferencesQuery,
     webhooks::WebhookQuery,
+    triage::TriageQuery,
 );
 
 #[derive(Default)]

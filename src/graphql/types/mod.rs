@@ -12,5 +12,6 @@ pub mod thread;
 pub mod ticket;
 pub mod ticket_connection;
 pub mod tracking;
+pub mod triage_model;
 pub mod user;
 pub mod webhook;

@@ -148,3 +148,50 @@ impl Metrics {
         out
     }
 }
+
+/// The builtin analyzer with `model`, over labelled tickets, in the default vocabulary.
+pub fn evaluate(model: &super::TriageModel, tickets: &[LabelledTicket]) -> Metrics {
+    let answers: Vec<Answer> = tickets
+        .iter()
+        .map(|ticket| answer(model, &ticket.title, &ticket.description))
+        .collect();
+    score(tickets, &answers)
+}
+
+/// What the builtin analyzer with `model` answers for one ticket.
+pub fn answer(model: &super::TriageModel, title: &str, description: &str) -> Answer {
+    use crate::domain::skills::SynonymTable;
+    use crate::domain::triage::{TriageInput, builtin};
+    use std::sync::LazyLock;
+    static VOCABULARY: LazyLock<(SynonymTable, Vec<String>, Vec<String>)> = LazyLock::new(|| {
+        (
+            SynonymTable::builtin(),
+            CATEGORIES.iter().map(|c| (*c).to_owned()).collect(),
+            super::SKILLS.iter().map(|s| (*s).to_owned()).collect(),
+        )
+    });
+    let (synonyms, categories, skills) = &*VOCABULARY;
+    let analysis = builtin::analyze_with(
+        &TriageInput {
+            title,
+            description,
+            categories,
+            known_skills: skills,
+            synonyms,
+        },
+        model,
+    );
+    Answer {
+        category: analysis.category,
+        priority: analysis.priority,
+        skills: analysis.related_skills,
+    }
+}
+
+impl Metrics {
+    /// One number to compare models by: the mean of category accuracy, exact priority and
+    /// skill recall.
+    pub fn composite(&self) -> f64 {
+        (self.category_accuracy + self.priority_exact + self.skills_recall) / 3.0
+    }
+}

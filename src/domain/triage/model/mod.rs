@@ -80,6 +80,41 @@ pub fn shipped_corpus() -> Vec<LabelledTicket> {
     parse_jsonl(SHIPPED_CORPUS).unwrap_or_default()
 }
 
+/// A training example: a corpus ticket has every label; a staff correction only the ones
+/// staff changed.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub title: String,
+    pub description: String,
+    pub category: Option<String>,
+    pub priority: Option<TicketPriority>,
+    pub skills: Option<Vec<String>>,
+}
+
+impl From<&LabelledTicket> for Example {
+    fn from(ticket: &LabelledTicket) -> Self {
+        Self {
+            title: ticket.title.clone(),
+            description: ticket.description.clone(),
+            category: Some(ticket.category.clone()),
+            priority: Some(ticket.priority),
+            skills: Some(ticket.skills.clone()),
+        }
+    }
+}
+
+/// The shipped corpus as training examples.
+pub fn shipped_examples() -> Vec<Example> {
+    shipped_corpus().iter().map(Example::from).collect()
+}
+
+/// The held-out set, for reports and for the check a retrained model must pass.
+pub fn held_out() -> Vec<LabelledTicket> {
+    parse_jsonl(HELD_OUT).unwrap_or_default()
+}
+
+const HELD_OUT: &str = include_str!("../../../../corpus/triage/heldout.jsonl");
+
 /// What the model reads from a ticket.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prediction {
@@ -99,34 +134,40 @@ pub struct TriageModel {
 }
 
 impl TriageModel {
-    pub fn train(tickets: &[LabelledTicket]) -> Self {
-        let features: Vec<Features> = tickets
+    pub fn train(examples: &[Example]) -> Self {
+        let features: Vec<Features> = examples
             .iter()
             .map(|t| extract(&t.title, &t.description))
             .collect();
         let training = Training::default();
-        let labelled = |label: &dyn Fn(&LabelledTicket) -> Option<usize>| {
+        let labelled = |label: &dyn Fn(&Example) -> Option<usize>| {
             features
                 .iter()
-                .zip(tickets)
+                .zip(examples)
                 .filter_map(|(f, t)| label(t).map(|l| (f, l)))
                 .collect::<Vec<_>>()
         };
         let category = Linear::train(
-            &labelled(&|t| CATEGORIES.iter().position(|c| *c == t.category)),
+            &labelled(&|t| {
+                let slug = t.category.as_deref()?;
+                CATEGORIES.iter().position(|c| *c == slug)
+            }),
             CATEGORIES.len(),
             &training,
         );
         let priority = Linear::train(
-            &labelled(&|t| PRIORITIES.iter().position(|p| *p == t.priority)),
+            &labelled(&|t| PRIORITIES.iter().position(|p| Some(*p) == t.priority)),
             PRIORITIES.len(),
             &training,
         );
         let skills = SKILLS
             .iter()
             .map(|skill| {
-                let examples =
-                    labelled(&|t| Some(usize::from(t.skills.iter().any(|s| s == skill))));
+                let examples = labelled(&|t| {
+                    t.skills
+                        .as_ref()
+                        .map(|skills| usize::from(skills.iter().any(|s| s == skill)))
+                });
                 Linear::train(&examples, 2, &training)
             })
             .collect();
@@ -134,7 +175,7 @@ impl TriageModel {
             category,
             priority,
             skills,
-            examples: tickets.len(),
+            examples: examples.len(),
         }
     }
 
@@ -179,37 +220,37 @@ impl TriageModel {
 
 /// The model trained on the shipped corpus alone, built once per process on first use.
 pub static SHIPPED: LazyLock<Arc<TriageModel>> =
-    LazyLock::new(|| Arc::new(TriageModel::train(&shipped_corpus())));
+    LazyLock::new(|| Arc::new(TriageModel::train(&shipped_examples())));
 
-/// The model this process triages with: the newest one activated from the database, or
-/// the shipped one. Process-wide, as the model is the same for every request.
-static ACTIVE: RwLock<Option<Arc<TriageModel>>> = RwLock::new(None);
+/// The model this process triages with and its version (0: the shipped one): the newest
+/// one activated from the database, or the shipped one. Process-wide, as the model is the
+/// same for every request.
+static ACTIVE: RwLock<Option<(i32, Arc<TriageModel>)>> = RwLock::new(None);
 
 pub fn active() -> Arc<TriageModel> {
+    active_with_version().1
+}
+
+pub fn active_with_version() -> (i32, Arc<TriageModel>) {
     let active = ACTIVE.read().map(|slot| slot.clone()).unwrap_or_default();
-    active.unwrap_or_else(|| SHIPPED.clone())
+    active.unwrap_or_else(|| (0, SHIPPED.clone()))
 }
 
 /// Makes `model` the one [`active`] answers from now on.
-pub fn activate(model: Arc<TriageModel>) {
+pub fn activate(version: i32, model: Arc<TriageModel>) {
     if let Ok(mut slot) = ACTIVE.write() {
-        *slot = Some(model);
+        *slot = Some((version, model));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::eval::{Answer, score};
     use super::*;
-    use crate::domain::skills::SynonymTable;
-    use crate::domain::triage::{TriageInput, builtin};
-
-    const HELD_OUT: &str = include_str!("../../../../corpus/triage/heldout.jsonl");
 
     #[test]
     fn the_corpus_files_parse_and_are_large_enough() {
         let train = parse_jsonl(SHIPPED_CORPUS).expect("train.jsonl parses");
-        let held_out = parse_jsonl(HELD_OUT).expect("heldout.jsonl parses");
+        let held_out = held_out();
         assert!(train.len() >= 1500, "{} training tickets", train.len());
         assert!(held_out.len() >= 300, "{} held-out tickets", held_out.len());
         for ticket in train.iter().chain(&held_out) {
@@ -225,32 +266,7 @@ mod tests {
     /// triage worse fails here (the figures themselves come from `deskql triage-eval`).
     #[test]
     fn held_out_quality_does_not_regress() {
-        let tickets = parse_jsonl(HELD_OUT).expect("heldout.jsonl parses");
-        let synonyms = SynonymTable::builtin();
-        let categories: Vec<String> = CATEGORIES.iter().map(|c| (*c).to_owned()).collect();
-        let skills: Vec<String> = SKILLS.iter().map(|s| (*s).to_owned()).collect();
-        let model = &SHIPPED;
-        let answers: Vec<Answer> = tickets
-            .iter()
-            .map(|t| {
-                let analysis = builtin::analyze_with(
-                    &TriageInput {
-                        title: &t.title,
-                        description: &t.description,
-                        categories: &categories,
-                        known_skills: &skills,
-                        synonyms: &synonyms,
-                    },
-                    model,
-                );
-                Answer {
-                    category: analysis.category,
-                    priority: analysis.priority,
-                    skills: analysis.related_skills,
-                }
-            })
-            .collect();
-        let metrics = score(&tickets, &answers);
+        let metrics = eval::evaluate(&SHIPPED, &held_out());
         let report = metrics.report();
         assert!(metrics.category_accuracy >= 0.72, "{report}");
         assert!(metrics.priority_exact >= 0.71, "{report}");

@@ -1,0 +1,2 @@
+DROP TABLE triage_models;
+DROP TABLE triage_corrections;
