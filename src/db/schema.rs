@@ -83,6 +83,7 @@ diesel::table! {
         suggested_category_id -> Nullable<Uuid>,
         suggested_priority -> Text,
         analyzed_at -> Timestamptz,
+        language -> Nullable<Text>,
     }
 }
 

@@ -11,6 +11,7 @@ use crate::app::AppState;
 use crate::db::models::category::Category;
 use crate::db::models::event::{NewTicketEvent, TicketEvent};
 use crate::db::models::ticket::{Ticket, TicketChanges};
+use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::{mark_assigned, staff_workloads};
 use crate::domain::assignment::{self, Candidate};
 use crate::domain::ticket::{TicketEventKind, TicketStatus};
@@ -43,7 +44,17 @@ pub async fn assign_ticket(state: &AppState, ticket_id: Uuid) -> anyhow::Result<
             // Manual assignment always wins, including a deliberate unassignment.
             return Ok(());
         }
-        let skills = ticket_skills(conn, state, &ticket).await?;
+        let mut skills = ticket_skills(conn, state, &ticket).await?;
+        // A moderator who reads the ticket's language (a skill such as `lang:es`) is
+        // preferred; English is assumed of everyone.
+        if let Some(language) = TicketTriage::find_many(conn, &[ticket_id])
+            .await?
+            .pop()
+            .and_then(|triage| triage.language)
+            .filter(|language| language != "en")
+        {
+            skills.push(format!("lang:{language}"));
+        }
         let candidates: Vec<Candidate> = staff_workloads(conn)
             .await?
             .into_iter()

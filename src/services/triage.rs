@@ -18,7 +18,7 @@ use crate::db::models::user::staff_skills;
 use crate::domain::DomainError;
 use crate::domain::skills::SynonymTable;
 use crate::domain::ticket::{PrioritySource, TicketEventKind};
-use crate::domain::triage::{Analysis, TriageInput, priority_after_triage};
+use crate::domain::triage::{Analysis, TriageInput, language, priority_after_triage};
 use crate::jobs::tasks;
 use crate::services::{tickets, triage_learning};
 
@@ -180,6 +180,7 @@ async fn apply(
         suggested_category_id,
         suggested_priority: analysis.priority,
         analyzed_at: Utc::now(),
+        language: language::detect(&current.title, &current.description).map(str::to_owned),
     }
     .upsert(conn)
     .await?;

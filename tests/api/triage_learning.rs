@@ -2,6 +2,7 @@
 //! retraining activates a model that scores at least as well, and later tickets like the
 //! corrected ones are triaged the way staff taught it.
 
+use deskql::domain::roles::Role;
 use serde_json::{Value, json};
 
 use crate::common::{TestApp, TestUser, error_code, eventually, pipeline_config};
@@ -117,4 +118,42 @@ async fn staff_corrections_retrain_triage_and_change_later_predictions() {
     )
     .await;
     assert_eq!(guess, taught);
+}
+
+#[tokio::test]
+async fn the_language_is_detected_and_prefers_a_moderator_who_reads_it() {
+    let app = TestApp::spawn_with(pipeline_config()).await;
+    let reader = app
+        .user_with_role("mod-es", Role::Moderator, &["authentication", "lang:es"])
+        .await;
+    app.user_with_role("mod-auth", Role::Moderator, &["authentication"])
+        .await;
+    let user = app.sign_up("cliente").await;
+    let body = app
+        .gql(
+            Some(&user.token),
+            crate::common::CREATE_TICKET,
+            json!({ "input": {
+                "title": "No puedo iniciar sesión en mi cuenta",
+                "description": "Desde ayer no puedo entrar, la página dice que la contraseña es incorrecta aunque la cambié dos veces."
+            } }),
+        )
+        .await;
+    let id = body["data"]["createTicket"]["id"].clone();
+    let view =
+        "query($id: ID!) { ticket(id: $id) { language assignee { id } triage { language } } }";
+    eventually("triage and assignment", || async {
+        let body = app
+            .gql(Some(&reader.token), view, json!({ "id": id }))
+            .await;
+        !body["data"]["ticket"]["assignee"].is_null()
+    })
+    .await;
+    let body = app
+        .gql(Some(&reader.token), view, json!({ "id": id }))
+        .await;
+    let ticket = &body["data"]["ticket"];
+    assert_eq!(ticket["language"], "es", "{body}");
+    assert_eq!(ticket["triage"]["language"], "es", "{body}");
+    assert_eq!(ticket["assignee"]["id"], reader.id.as_str(), "{body}");
 }

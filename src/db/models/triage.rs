@@ -18,6 +18,8 @@ pub struct TicketTriage {
     pub suggested_category_id: Option<Uuid>,
     pub suggested_priority: TicketPriority,
     pub analyzed_at: DateTime<Utc>,
+    /// ISO 639-1, when the text made it clear.
+    pub language: Option<String>,
 }
 
 impl TicketTriage {
@@ -35,6 +37,7 @@ impl TicketTriage {
                     .eq(excluded(ticket_triage::suggested_category_id)),
                 ticket_triage::suggested_priority.eq(excluded(ticket_triage::suggested_priority)),
                 ticket_triage::analyzed_at.eq(excluded(ticket_triage::analyzed_at)),
+                ticket_triage::language.eq(excluded(ticket_triage::language)),
             ))
             .execute(conn)
             .await?;

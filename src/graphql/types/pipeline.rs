@@ -43,6 +43,11 @@ impl TriageObject {
         self.0.suggested_priority
     }
 
+    /// The language of the ticket's text (ISO 639-1), when it was clear.
+    async fn language(&self) -> Option<&str> {
+        self.0.language.as_deref()
+    }
+
     /// The category the analysis suggested; staff decide whether to move the ticket.
     async fn suggested_category(&self, ctx: &Context<'_>) -> GqlResult<Option<CategoryObject>> {
         let Some(id) = self.0.suggested_category_id else {

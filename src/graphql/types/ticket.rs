@@ -149,6 +149,17 @@ impl TicketObject {
         self.0.priority_source
     }
 
+    /// Staff-only: the language the ticket is written in (ISO 639-1, detected by triage);
+    /// null until triage ran or when the text was too short to tell.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn language(&self, ctx: &Context<'_>) -> GqlResult<Option<String>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .load_one(TriageOf(self.0.id))
+            .await?
+            .and_then(|triage| triage.language))
+    }
+
     /// Staff-only: how the ticket was analysed; null until triage succeeds.
     #[graphql(guard = "RoleGuard::staff()")]
     async fn triage(&self, ctx: &Context<'_>) -> GqlResult<Option<TriageObject>> {
