@@ -37,6 +37,7 @@ diesel::table! {
         name -> Text,
         active -> Bool,
         created_at -> Timestamptz,
+        default_skills -> Array<Text>,
     }
 }
 

@@ -95,36 +95,53 @@ pub async fn assign_ticket(state: &AppState, ticket_id: Uuid) -> anyhow::Result<
     .await
 }
 
-/// The triaged skills, or, when triage produced none (or failed), what the builtin rules find
-/// in the text: assignment still works by keywords and category.
+/// The triaged skills, or, when triage produced none (or failed), what the builtin model
+/// finds in the text plus the category slug (a skill when a moderator lists it, e.g.
+/// "billing"). When the text names no skill at all, the skills admins gave the category
+/// (the one triage suggested, else the ticket's own) route it.
 async fn ticket_skills(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     ticket: &Ticket,
 ) -> anyhow::Result<Vec<String>> {
     let synonyms = &state.pipeline.synonyms;
-    if !ticket.related_skills.is_empty() {
-        return Ok(ticket
+    let mut skills: Vec<String> = if ticket.related_skills.is_empty() {
+        let vocabulary = Vocabulary::load(conn, synonyms).await?;
+        let model = crate::ai::builtin_model().await;
+        builtin::analyze_with(
+            &vocabulary.input(&ticket.title, &ticket.description, synonyms),
+            &model,
+        )
+        .related_skills
+    } else {
+        ticket
             .related_skills
             .iter()
             .map(|s| synonyms.canonical(s))
-            .collect());
+            .collect()
+    };
+    if !ticket.related_skills.is_empty() {
+        return Ok(skills);
     }
-    let vocabulary = Vocabulary::load(conn, synonyms).await?;
-    let model = crate::ai::builtin_model().await;
-    let mut skills = builtin::analyze_with(
-        &vocabulary.input(&ticket.title, &ticket.description, synonyms),
-        &model,
-    )
-    .related_skills;
-    // The ticket's own category is a skill too when a moderator lists it (e.g. "billing").
-    if let Some(category) = Category::find_many(conn, &[ticket.category_id])
+    let suggested = TicketTriage::find_many(conn, &[ticket.id])
         .await?
         .pop()
-    {
-        let skill = synonyms.canonical(&category.slug);
-        if !skills.contains(&skill) {
-            skills.push(skill);
+        .and_then(|triage| triage.suggested_category_id);
+    let category_id = suggested.unwrap_or(ticket.category_id);
+    if let Some(category) = Category::find_many(conn, &[category_id]).await?.pop() {
+        let mut extra = vec![synonyms.canonical(&category.slug)];
+        if skills.is_empty() {
+            extra.extend(
+                category
+                    .default_skills
+                    .iter()
+                    .map(|s| synonyms.canonical(s)),
+            );
+        }
+        for skill in extra {
+            if !skills.contains(&skill) {
+                skills.push(skill);
+            }
         }
     }
     Ok(skills)

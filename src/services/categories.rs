@@ -1,6 +1,7 @@
 use uuid::Uuid;
 
 use crate::db::models::category::{Category, NewCategory};
+use crate::domain::skills::normalize_skills;
 use crate::domain::{DomainError, DomainResult};
 use crate::services::RequestContext;
 
@@ -48,6 +49,20 @@ pub async fn set_active(ctx: &RequestContext, slug: &str, active: bool) -> Domai
     ctx.viewer.require_admin()?;
     let mut conn = ctx.state.pool.get().await?;
     Category::set_active(&mut conn, slug, active)
+        .await?
+        .ok_or(DomainError::NotFound("category"))
+}
+
+/// Skills that route tickets of this category when their text names none.
+pub async fn set_default_skills(
+    ctx: &RequestContext,
+    slug: &str,
+    skills: &[String],
+) -> DomainResult<Category> {
+    ctx.viewer.require_admin()?;
+    let skills = normalize_skills("skills", skills)?;
+    let mut conn = ctx.state.pool.get().await?;
+    Category::set_default_skills(&mut conn, slug.trim(), &skills)
         .await?
         .ok_or(DomainError::NotFound("category"))
 }

@@ -157,3 +157,63 @@ async fn the_language_is_detected_and_prefers_a_moderator_who_reads_it() {
     assert_eq!(ticket["triage"]["language"], "es", "{body}");
     assert_eq!(ticket["assignee"]["id"], reader.id.as_str(), "{body}");
 }
+
+#[tokio::test]
+async fn category_default_skills_route_tickets_whose_text_names_no_skill() {
+    let app = TestApp::spawn_with(pipeline_config()).await;
+    let admin = app.admin().await;
+    let desk = app
+        .user_with_role(
+            "mod-desk",
+            Role::Moderator,
+            &[
+                "general-desk",
+                "question-desk",
+                "other-desk",
+                "billing-desk",
+            ],
+        )
+        .await;
+    for slug in ["general", "question", "other", "billing"] {
+        let body = app
+            .gql(
+                Some(&admin.token),
+                "mutation($s: String!, $k: [String!]!) { setCategoryDefaultSkills(slug: $s, skills: $k) { slug defaultSkills } }",
+                json!({ "s": slug, "k": [format!("{slug}-desk")] }),
+            )
+            .await;
+        assert_eq!(
+            body["data"]["setCategoryDefaultSkills"]["defaultSkills"],
+            json!([format!("{slug}-desk")]),
+            "{body}"
+        );
+    }
+    let refused = app
+        .gql(
+            Some(&desk.token),
+            "mutation { setCategoryDefaultSkills(slug: \"general\", skills: [\"x\"]) { slug } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
+
+    let user = app.sign_up("customer").await;
+    let ticket = app
+        .create_ticket(&user, "Please send us the signed contract for next year")
+        .await;
+    let id = ticket["id"].clone();
+    let view = "query($id: ID!) { ticket(id: $id) { relatedSkills assignee { id } assignmentReason { rule } } }";
+    eventually("assignment", || async {
+        let body = app.gql(Some(&admin.token), view, json!({ "id": id })).await;
+        !body["data"]["ticket"]["assignee"].is_null()
+    })
+    .await;
+    let body = app.gql(Some(&admin.token), view, json!({ "id": id })).await;
+    let ticket = &body["data"]["ticket"];
+    assert_eq!(ticket["relatedSkills"], json!([]), "{body}");
+    assert_eq!(ticket["assignee"]["id"], desk.id.as_str(), "{body}");
+    assert_ne!(
+        ticket["assignmentReason"]["rule"], "ADMIN_FALLBACK",
+        "{body}"
+    );
+}

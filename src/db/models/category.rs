@@ -13,6 +13,8 @@ pub struct Category {
     pub name: String,
     pub active: bool,
     pub created_at: DateTime<Utc>,
+    /// Route tickets of this category when their text names no skill.
+    pub default_skills: Vec<String>,
 }
 
 #[derive(Debug, Insertable)]
@@ -66,6 +68,21 @@ impl Category {
     ) -> QueryResult<Option<Self>> {
         diesel::update(categories::table.filter(categories::slug.eq(slug)))
             .set(categories::active.eq(active))
+            .returning(Category::as_returning())
+            .get_result(conn)
+            .await
+            .optional()
+    }
+}
+
+impl Category {
+    pub async fn set_default_skills(
+        conn: &mut AsyncPgConnection,
+        slug: &str,
+        skills: &[String],
+    ) -> QueryResult<Option<Self>> {
+        diesel::update(categories::table.filter(categories::slug.eq(slug)))
+            .set(categories::default_skills.eq(skills))
             .returning(Category::as_returning())
             .get_result(conn)
             .await

@@ -46,6 +46,20 @@ impl AdminMutation {
         ))
     }
 
+    /// Admin: skills that route tickets of this category when their text names none (for
+    /// example `billing` → `["billing", "payments"]`). An empty list clears them.
+    #[graphql(guard = "RoleGuard::admin()")]
+    async fn set_category_default_skills(
+        &self,
+        ctx: &Context<'_>,
+        slug: String,
+        skills: Vec<String>,
+    ) -> GqlResult<CategoryObject> {
+        Ok(CategoryObject(
+            categories::set_default_skills(request_ctx(ctx)?, &slug, &skills).await?,
+        ))
+    }
+
     /// Admin: an inactive category stays on its tickets but cannot be chosen anew.
     #[graphql(guard = "RoleGuard::admin()")]
     async fn set_category_active(

@@ -23,4 +23,10 @@ impl CategoryObject {
     async fn active(&self) -> bool {
         self.0.active
     }
+
+    /// Skills that route tickets of this category to a moderator when their text names
+    /// none (set by admins with `setCategoryDefaultSkills`).
+    async fn default_skills(&self) -> &[String] {
+        &self.0.default_skills
+    }
 }
