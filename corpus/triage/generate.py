@@ -23,6 +23,41 @@ def raise_to(priority, level):
     return LEVELS[max(LEVELS.index(priority), LEVELS.index(level))]
 
 
+# Ways of saying the same thing; each example swaps some of them, so the model meets more
+# words than the scenarios spell out.
+PARAPHRASES = [
+    ("can't", ["cannot", "am unable to", "can not"]),
+    ("cannot", ["can't", "are unable to", "can not"]),
+    ("doesn't work", ["isn't working", "is broken", "fails", "stopped working"]),
+    ("not working", ["broken", "failing", "dead"]),
+    ("error", ["failure", "error message", "problem"]),
+    ("crashes", ["crashes", "closes itself", "quits", "dies"]),
+    ("slow", ["sluggish", "really slow", "laggy"]),
+    ("app", ["application", "app"]),
+    ("page", ["screen", "page", "view"]),
+    ("please", ["pls", "kindly", "please"]),
+    ("would be great", ["would be awesome", "would really help", "would be useful"]),
+    ("It would be", ["It'd be", "It would really be"]),
+    ("How do I", ["How can I", "How to", "What's the way to"]),
+    ("How can I", ["How do I", "Is there a way to", "How would I"]),
+    ("Is there a way", ["Is it possible", "Can I", "Do you have a way"]),
+    ("charged", ["billed", "debited", "charged"]),
+    ("refund", ["reimbursement", "money back", "refund"]),
+    ("invoice", ["bill", "invoice"]),
+    ("customers", ["clients", "customers", "users"]),
+    ("since", ["ever since", "starting", "since"]),
+    ("yesterday", ["last night", "yesterday", "since Monday"]),
+    ("we", ["we", "our team"]),
+]
+
+
+def paraphrase(text):
+    for phrase, options in PARAPHRASES:
+        if phrase in text and rng.random() < 0.35:
+            text = text.replace(phrase, rng.choice(options), 1)
+    return text
+
+
 def fill(text):
     return (text.replace("{product}", rng.choice(PRODUCTS))
                 .replace("{n}", str(rng.choice([2, 3, 5, 12, 40, 150, 300, 2000])))
@@ -80,6 +115,8 @@ def example(scenario, language):
     description = " ".join(p for p in parts if p).strip()
     if len(description) < 12:
         description = description + " " + fill(body)
+    if language == "en":
+        title, description = paraphrase(title), paraphrase(description)
     return {
         "title": fill(title)[:200],
         "description": description[:5000],
