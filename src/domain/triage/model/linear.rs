@@ -15,8 +15,6 @@ pub struct Training {
     pub learning_rate: f32,
     pub l2: f32,
     pub seed: u64,
-    /// Weight examples so every class counts as much in total.
-    pub balanced: bool,
 }
 
 impl Default for Training {
@@ -26,7 +24,6 @@ impl Default for Training {
             learning_rate: 0.5,
             l2: 1e-6,
             seed: 0x5eed_2026,
-            balanced: true,
         }
     }
 }
@@ -62,7 +59,7 @@ impl Linear {
             for &index in &order {
                 let (features, label) = examples[index];
                 model.probabilities_into(features, &mut probabilities);
-                let weight = if training.balanced { class_weight[label] } else { 1.0 };
+                let weight = class_weight[label];
                 for (class, probability) in probabilities.iter().enumerate() {
                     let target = if class == label { 1.0 } else { 0.0 };
                     let gradient = (probability - target) * weight;
