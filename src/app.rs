@@ -102,7 +102,9 @@ impl AppState {
         // Configuration errors first, before touching the database.
         config.validate()?;
         let pipeline = Pipeline::from_config(database.url(), &config.pipeline)?;
-        if config.pipeline.workers > 0 {
+        if config.pipeline.workers > 0
+            && config.pipeline.triage_provider == crate::config::TriageProviderKind::Builtin
+        {
             // Workers triage soon; the builtin model trains meanwhile, off the async threads.
             tokio::task::spawn_blocking(crate::domain::triage::model::active);
         }

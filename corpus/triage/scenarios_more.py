@@ -138,3 +138,70 @@ MORE = [
         ("Private files are public", "Attachments marked private can be downloaded by anyone with the link, including customers' passports."),
     ], can_escalate=False, weight=16),
 ]
+
+MORE += [
+    s("account", "MEDIUM", ["authentication", "email"], [
+        ("Invitation email never arrived", "I invited a new colleague three times but she never gets the invitation email."),
+        ("Invite link expired", "The invite link for our new agent says it has expired, can you resend?"),
+        ("Verification email missing", "I signed up but the email to verify my address never came."),
+    ], weight=20),
+    s("account", "LOW", [], [
+        ("Deactivate a user", "Please deactivate the account of our former intern, she left on Friday."),
+        ("Give read-only access", "How can I give our accountant read-only access to reports?"),
+        ("Change my display name", "My display name still shows my maiden name, please change it."),
+        ("Switch account owner", "Please make Daniel the owner of our organisation instead of me."),
+        ("Permissions for team leads", "Our team leads should be able to see their team's tickets only."),
+    ], can_escalate=False, weight=28),
+    s("account", "MEDIUM", [], [
+        ("Can't see the admin menu", "I am an admin but the settings menu disappeared from my account."),
+        ("Role change not applied", "I was promoted to manager role yesterday but still can't approve requests."),
+        ("Account shows wrong organisation", "When I log in I land in another company's workspace I used to belong to."),
+    ], weight=20),
+    s("feature", "LOW", [], [
+        ("Jira integration", "Do you plan an integration with Jira so we can link issues?"),
+        ("Salesforce sync", "We'd love a two-way sync with Salesforce contacts."),
+        ("Automation rules", "It would be useful to create rules like 'if tag is VIP, notify the manager'."),
+        ("More granular permissions", "Please add finer permissions so agents can't delete customers."),
+        ("Satisfaction survey customisation", "Could we customise the wording of the satisfaction survey?"),
+        ("Auto-translate replies", "A button to translate customer messages would help our international team."),
+        ("Snooze tickets", "A snooze option to hide a ticket until a date would be handy."),
+        ("Two-column layout option", "Could you offer a two-column layout for wide screens?"),
+    ], i18n={
+        "es": [("Integración con Jira", "¿Tienen previsto integrarse con Jira?")],
+        "de": [("Integration mit Jira", "Planen Sie eine Integration mit Jira?")],
+        "fr": [("Intégration Jira", "Prévoyez-vous une intégration avec Jira ?")],
+    }, can_escalate=False, weight=40),
+    s("general", "LOW", [], [
+        ("Invitation to our user group", "We are organising a user group meetup and would love someone from your team to join."),
+        ("Holiday greetings", "Season's greetings from all of us at Brightwater!"),
+        ("Feedback on your documentation", "Your docs are clear and well written, just wanted to say that."),
+        ("Change of company address", "Please note our registered address changed to 5 Harbour Street."),
+        ("Contact for legal questions", "Who should our lawyer contact about the terms of service?"),
+        ("Annual review call", "Can we set up our annual account review in January?"),
+    ], can_escalate=False, weight=32),
+    s("other", "LOW", [], [
+        ("Lunch order", "Hi Anna, can you order the sandwiches for Friday? Thanks, Ben"),
+        ("Webinar invitation", "Join our free webinar on boosting productivity with AI!"),
+        ("Recruiter reaching out", "I'm a recruiter with great candidates for your engineering team."),
+        ("Congratulations, you won", "You have been selected for an exclusive reward, click to claim."),
+        ("Your parcel is waiting", "Your package could not be delivered, pay the customs fee here."),
+        ("Re: Re: Fwd: photos", "here are the photos from the party, enjoy"),
+        ("Wrong email address", "I think you are not the company I wanted to reach, apologies."),
+    ], can_escalate=False, weight=36),
+    s("bug", "LOW", [], [
+        ("Missing translation", "Some buttons in the German interface are still in English."),
+        ("Link in footer goes nowhere", "The 'Privacy' link in the footer leads to an empty page."),
+        ("Sort order ignored", "The list ignores my chosen sort order after a refresh."),
+        ("Notification time off by an hour", "Reminder emails arrive one hour later than scheduled."),
+        ("Export has extra blank line", "CSV exports end with an extra empty line, minor."),
+    ], can_escalate=False, weight=28),
+    s("technical", "MEDIUM", ["authentication"], [
+        ("SAML metadata URL", "Where do we find your SAML metadata URL to set up our identity provider?"),
+        ("SCIM token not accepted", "Our Okta SCIM provisioning fails with 401 using the token from your settings."),
+        ("Configure SSO for second domain", "We acquired a company and need SSO for their email domain too."),
+    ], weight=18),
+    s("technical", "MEDIUM", ["email"], [
+        ("Forward support mailbox", "How do we forward our Gmail support inbox so emails become tickets?"),
+        ("Custom sender address not verified", "The custom from-address for notifications stays 'unverified'."),
+    ], weight=16),
+]
