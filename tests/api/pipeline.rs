@@ -103,6 +103,9 @@ async fn new_ticket_is_triaged_assigned_live_and_emailed() {
         .expect("history")
         .iter()
         .filter_map(|e| e["kind"].as_str())
+        // Whether triage moves the priority is the model's call ("since this morning" is an
+        // urgency cue); this test is about the flow.
+        .filter(|kind| *kind != "PRIORITY_CHANGED")
         .collect();
     assert_eq!(kinds, ["CREATED", "TRIAGED", "ASSIGNED"]);
 
