@@ -44,12 +44,11 @@ pub async fn assign_ticket(state: &AppState, ticket_id: Uuid) -> anyhow::Result<
             // Manual assignment always wins, including a deliberate unassignment.
             return Ok(());
         }
-        let mut skills = ticket_skills(conn, state, &ticket).await?;
+        let triage = TicketTriage::find_many(conn, &[ticket_id]).await?.pop();
+        let mut skills = ticket_skills(conn, state, &ticket, triage.as_ref()).await?;
         // A moderator who reads the ticket's language (a skill such as `lang:es`) is
         // preferred; English is assumed of everyone.
-        if let Some(language) = TicketTriage::find_many(conn, &[ticket_id])
-            .await?
-            .pop()
+        if let Some(language) = triage
             .and_then(|triage| triage.language)
             .filter(|language| language != "en")
         {
@@ -103,6 +102,7 @@ async fn ticket_skills(
     conn: &mut AsyncPgConnection,
     state: &AppState,
     ticket: &Ticket,
+    triage: Option<&TicketTriage>,
 ) -> anyhow::Result<Vec<String>> {
     let synonyms = &state.pipeline.synonyms;
     let mut skills: Vec<String> = if ticket.related_skills.is_empty() {
@@ -123,11 +123,9 @@ async fn ticket_skills(
     if !ticket.related_skills.is_empty() {
         return Ok(skills);
     }
-    let suggested = TicketTriage::find_many(conn, &[ticket.id])
-        .await?
-        .pop()
-        .and_then(|triage| triage.suggested_category_id);
-    let category_id = suggested.unwrap_or(ticket.category_id);
+    let category_id = triage
+        .and_then(|triage| triage.suggested_category_id)
+        .unwrap_or(ticket.category_id);
     if let Some(category) = Category::find_many(conn, &[category_id]).await?.pop() {
         let mut extra = vec![synonyms.canonical(&category.slug)];
         if skills.is_empty() {

@@ -24,15 +24,13 @@ pub fn analyze(input: &TriageInput<'_>) -> Analysis {
 pub fn analyze_with(input: &TriageInput<'_>, model: &TriageModel) -> Analysis {
     let prediction = model.predict(input.title, input.description);
     let priority = prediction.priority;
+    let padded = word_padded(&format!("{}\n{}", input.title, input.description));
     let category = prediction
         .categories
         .iter()
         .find(|(slug, _)| input.categories.iter().any(|c| c == slug))
         .map(|(slug, _)| (*slug).to_owned())
-        .or_else(|| {
-            let padded = word_padded(&format!("{}\n{}", input.title, input.description));
-            keyword_category(&padded, input.categories)
-        });
+        .or_else(|| keyword_category(&padded, input.categories));
     let mut skills: Vec<String> = prediction
         .skills
         .iter()
@@ -40,7 +38,6 @@ pub fn analyze_with(input: &TriageInput<'_>, model: &TriageModel) -> Analysis {
         .collect();
     // Skills named in the text (or by a synonym) count too: the model's vocabulary is
     // fixed, a deployment's skills and synonyms are not.
-    let padded = word_padded(&format!("{}\n{}", input.title, input.description));
     for skill in related_skills(&padded, input) {
         if !skills.contains(&skill) {
             skills.push(skill);
