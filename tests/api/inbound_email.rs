@@ -116,6 +116,17 @@ async fn new_mail_opens_a_ticket_and_replies_join_it() {
         "{reply_address}"
     );
 
+    // The delivery log is written just after the SMTP hand-off; a reply can only be
+    // threaded by Message-ID once that row exists.
+    let logged = format!(
+        "email_deliveries WHERE message_id = '{}'",
+        receipt.message_id()
+    );
+    eventually("the receipt's delivery row", || async {
+        app.count_rows(&logged).await == 1
+    })
+    .await;
+
     // A reply by Message-ID: only the new text is kept.
     let reply = plain_mail(
         "dana@example.com",
