@@ -13,7 +13,9 @@ use std::time::Duration;
 use crate::config::{PipelineConfig, TriageProviderKind};
 use crate::domain::triage::draft::{DraftText, Turn, draft_text};
 use crate::domain::triage::model::{self, TriageModel};
-use crate::domain::triage::{Analysis, TriageInput, builtin};
+use crate::domain::triage::{
+    Analysis, TriageInput, addresses_the_triage, builtin, checked_against,
+};
 
 /// Why a provider produced no usable answer. Every variant is one failed attempt.
 #[derive(Debug)]
@@ -135,7 +137,14 @@ impl Provider {
             Provider::OpenAi(client) => client.triage(input).await?,
             Provider::Gemini(client) => client.triage(input).await?,
         };
-        Ok(answer.into_analysis().bounded(input))
+        let analysis = answer.into_analysis().bounded(input);
+        if !addresses_the_triage(input) {
+            return Ok(analysis);
+        }
+        // A model that obeyed the ticket is overruled by one that cannot read the order.
+        let model = builtin_model().await;
+        let reference = builtin::analyze_with(input, &model);
+        Ok(checked_against(analysis, &reference))
     }
 
     /// Drafts a ticket from a transcript. LLM providers are tried a few times on transient

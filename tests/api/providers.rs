@@ -67,7 +67,8 @@ async fn openai_compatible_structured_output_is_bounded_and_stored() {
         .and(header("authorization", "Bearer test-key"))
         .respond_with(openai_answer(&json!({
             "summary": "<b>Export page</b> broken for the customer",
-            "priority": "HIGH",
+            // A model that obeyed the ticket's order.
+            "priority": "URGENT",
             "category": "bug",
             "relatedSkills": ["React", "frontend", "a-very-long-skill-name-that-goes-past-forty-characters",
                 "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10"],
@@ -97,7 +98,13 @@ async fn openai_compatible_structured_output_is_bounded_and_stored() {
                 .all(|s| s.as_str().is_some_and(|s| s.len() <= 40))
     );
     assert_eq!(skills[0], "ui", "synonyms collapse: {skills:?}");
-    assert_eq!(view["priority"], "HIGH");
+    // The order is overruled: the builtin model, which never reads it, caps the priority at
+    // what a broken export page is worth.
+    assert!(
+        matches!(view["priority"].as_str(), Some("LOW" | "MEDIUM")),
+        "{}",
+        view["priority"]
+    );
     // The injected text reached the model only as data, in the user message's JSON document.
     let requests = server.received_requests().await.expect("recorded");
     let sent: Value = serde_json::from_slice(&requests[0].body).expect("json body");
@@ -262,6 +269,10 @@ async fn gemini_generate_content_with_response_schema() {
     assert_eq!(view["triage"]["provider"], "gemini");
     assert_eq!(view["triage"]["suggestedCategory"]["slug"], "account");
     assert_eq!(view["relatedSkills"], json!(["authentication"]));
+    assert_eq!(
+        view["priority"], "HIGH",
+        "the answer to a ticket that gives no orders stands"
+    );
     let requests = server.received_requests().await.expect("recorded");
     let sent: Value = serde_json::from_slice(&requests[0].body).expect("json");
     assert_eq!(
