@@ -395,6 +395,7 @@ diesel::table! {
         priority -> Nullable<Text>,
         corrected_by -> Nullable<Uuid>,
         corrected_at -> Timestamptz,
+        skills -> Nullable<Array<Text>>,
     }
 }
 

@@ -10,7 +10,9 @@ use crate::db::models::event::NewTicketEvent;
 use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::ticket_list::{self, PageRequest, TicketFilter};
 use crate::db::models::user::User;
+use crate::domain::skills::normalize_skills;
 use crate::domain::ticket::{PrioritySource, TicketEventKind, TicketPriority, TicketStatus};
+use crate::domain::triage::MAX_RELATED_SKILLS;
 use crate::domain::validation::{self, HELPFUL_NOTES_MAX_CHARS, TITLE_CHARS};
 use crate::domain::workflow::{TimestampChange, ensure_transition, transition_effects};
 use crate::domain::{DomainError, DomainResult};
@@ -96,6 +98,8 @@ pub struct TicketUpdate {
     pub category: Option<String>,
     /// `Some(None)` clears the notes.
     pub helpful_notes: Option<Option<String>>,
+    /// Replaces the skills triage found (canonicalised through the synonym table).
+    pub related_skills: Option<Vec<String>>,
     pub expected_version: Option<i32>,
 }
 
@@ -151,6 +155,11 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
             validation::optional_text("helpfulNotes", notes.as_deref(), HELPFUL_NOTES_MAX_CHARS)
         })
         .transpose()?;
+    let related_skills = input
+        .related_skills
+        .as_deref()
+        .map(|skills| canonical_skills(&ctx.state, skills))
+        .transpose()?;
     let mut conn = ctx.state.pool.get().await?;
     let category_id = match input.category.as_deref() {
         Some(slug) => Some(resolve_category(&mut conn, Some(slug)).await?),
@@ -194,6 +203,11 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
             changes.helpful_notes = Some(notes);
             edited.push("helpfulNotes");
         }
+        let corrected_skills = related_skills.filter(|s| *s != current.related_skills);
+        if let Some(skills) = &corrected_skills {
+            changes.related_skills = Some(skills.clone());
+            edited.push("relatedSkills");
+        }
         if !edited.is_empty() {
             events.push(event(
                 id,
@@ -215,6 +229,7 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
                 description: &current.description,
                 category: corrected_category.as_deref(),
                 priority: corrected_priority,
+                skills: corrected_skills.as_deref(),
                 staff_id: staff.user_id,
             },
         )
@@ -222,6 +237,26 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         apply_change(conn, &ctx.state, id, &changes, &events).await
     })
     .await
+}
+
+/// Skills as staff set them on a ticket: normalised, at most as many as triage may store,
+/// and canonical, so assignment and the skill models read them like triage's own.
+fn canonical_skills(state: &AppState, skills: &[String]) -> DomainResult<Vec<String>> {
+    let normalized = normalize_skills("relatedSkills", skills)?;
+    if normalized.len() > MAX_RELATED_SKILLS {
+        return Err(DomainError::invalid(
+            "relatedSkills",
+            format!("at most {MAX_RELATED_SKILLS} skills"),
+        ));
+    }
+    let mut canonical: Vec<String> = Vec::with_capacity(normalized.len());
+    for skill in normalized {
+        let skill = state.pipeline.synonyms.canonical(&skill);
+        if !canonical.contains(&skill) {
+            canonical.push(skill);
+        }
+    }
+    Ok(canonical)
 }
 
 /// Applies a change to a locked ticket and keeps its SLA clocks in step, on the caller's

@@ -1,8 +1,8 @@
-//! Triage learns from staff. A change staff make to a triaged ticket's category or priority
-//! is recorded as a labelled example; retraining (a daily job, or `retrainTriageModel`)
-//! trains a candidate on the shipped corpus plus every correction and activates it only if
-//! it scores at least as well as the active model on the held-out set plus the recent
-//! corrections. Models are versioned in `triage_models` as a recipe (the corrections they
+//! Triage learns from staff. A change staff make to a triaged ticket's category, priority or
+//! skills is recorded as a labelled example; retraining (a daily job, or
+//! `retrainTriageModel`) trains a candidate on the shipped corpus plus every correction and
+//! activates it only if it scores at least as well as the active model on the held-out set
+//! plus the recent corrections. Models are versioned in `triage_models` as a recipe (the corrections they
 //! saw); training is deterministic, so every instance rebuilds the same model and switches
 //! to it before its next triage.
 
@@ -33,12 +33,15 @@ pub struct Correction<'a> {
     pub description: &'a str,
     pub category: Option<&'a str>,
     pub priority: Option<TicketPriority>,
+    /// Canonical skills, as staff set them.
+    pub skills: Option<&'a [String]>,
     pub staff_id: Uuid,
 }
 
 /// Records the correction if the ticket was triaged (on the caller's transaction).
 pub async fn record(conn: &mut AsyncPgConnection, correction: Correction<'_>) -> DomainResult<()> {
-    if correction.category.is_none() && correction.priority.is_none() {
+    if correction.category.is_none() && correction.priority.is_none() && correction.skills.is_none()
+    {
         return Ok(());
     }
     if TicketTriage::find_many(conn, &[correction.ticket_id])
@@ -53,6 +56,7 @@ pub async fn record(conn: &mut AsyncPgConnection, correction: Correction<'_>) ->
         description: correction.description,
         category: correction.category,
         priority: correction.priority.map(|p| p.to_string()),
+        skills: correction.skills,
         corrected_by: Some(correction.staff_id),
     }
     .insert(conn)
@@ -204,7 +208,7 @@ fn recipe(corrections: &[TriageCorrection]) -> Vec<Example> {
         description: c.description.clone(),
         category: c.category.clone(),
         priority: c.priority.as_deref().and_then(|p| p.parse().ok()),
-        skills: None,
+        skills: c.skills.clone(),
     }));
     examples
 }
@@ -221,6 +225,14 @@ fn agreement(model: &TriageModel, corrections: &[TriageCorrection]) -> f64 {
         if let Some(priority) = &correction.priority {
             labels += 1;
             right += usize::from(predicted.priority.to_string() == *priority);
+        }
+        if let Some(skills) = &correction.skills {
+            labels += 1;
+            let mut expected: Vec<&String> = skills.iter().collect();
+            let mut got: Vec<&String> = predicted.skills.iter().collect();
+            expected.sort();
+            got.sort();
+            right += usize::from(expected == got);
         }
     }
     if labels == 0 {

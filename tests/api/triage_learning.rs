@@ -1,4 +1,4 @@
-//! Triage learns from staff: corrections of a triaged ticket's category are recorded, a
+//! Triage learns from staff: corrections of a triaged ticket's category and skills are recorded, a
 //! retraining activates a model that scores at least as well, and later tickets like the
 //! corrected ones are triaged the way staff taught it.
 
@@ -11,7 +11,9 @@ const MODEL: &str = "{ triageModel { version examples corrections active heldOut
 const RETRAIN: &str = "mutation { retrainTriageModel { activated candidate { version corrections examples } active { version } } }";
 const SUGGESTION: &str =
     "query($id: ID!) { ticket(id: $id) { triage { suggestedCategory { slug } } } }";
-const SET_CATEGORY: &str = r#"mutation($id: ID!, $c: String!) { updateTicket(id: $id, input: { category: $c }) { category { slug } } }"#;
+const CORRECT: &str = r#"mutation($id: ID!, $c: String!, $s: [String!]) {
+    updateTicket(id: $id, input: { category: $c, relatedSkills: $s }) { category { slug } relatedSkills } }"#;
+const SKILLS: &str = "query($id: ID!) { ticket(id: $id) { relatedSkills } }";
 
 /// Files a ticket and waits for triage; answers its id and the suggested category.
 async fn triaged(app: &TestApp, user: &TestUser, staff: &TestUser, title: &str) -> (Value, String) {
@@ -48,7 +50,7 @@ async fn staff_corrections_retrain_triage_and_change_later_predictions() {
     assert_eq!(error_code(&forbidden), "FORBIDDEN", "{forbidden}");
 
     // Our own product, which the shipped corpus never saw: the model's first guess...
-    let (_, first_guess) = triaged(
+    let (first_id, first_guess) = triaged(
         &app,
         &user,
         &admin,
@@ -61,6 +63,29 @@ async fn staff_corrections_retrain_triage_and_change_later_predictions() {
     } else {
         "feature"
     };
+    // ...and the kiosk is on the network, which its skills do not say.
+    let first_skills = app
+        .gql(Some(&admin.token), SKILLS, json!({ "id": first_id }))
+        .await["data"]["ticket"]["relatedSkills"]
+        .clone();
+    let taught_skill = if first_skills
+        .as_array()
+        .is_some_and(|s| s.contains(&json!("networking")))
+    {
+        "mobile"
+    } else {
+        "networking"
+    };
+    // Skills are validated and canonical: "VPN" is networking, eleven are too many.
+    let too_many: Vec<String> = (0..11).map(|n| format!("skill-{n}")).collect();
+    let refused = app
+        .gql(
+            Some(&admin.token),
+            CORRECT,
+            json!({ "id": first_id, "c": taught, "s": too_many }),
+        )
+        .await;
+    assert_eq!(error_code(&refused), "BAD_USER_INPUT", "{refused}");
     let phrasings = [
         "Quillfeather kiosk prints no visitor badges in the lobby",
         "The Quillfeather kiosk on floor 3 stopped printing badges",
@@ -77,20 +102,31 @@ async fn staff_corrections_retrain_triage_and_change_later_predictions() {
     ];
     for title in phrasings {
         let (id, _) = triaged(&app, &user, &admin, title).await;
+        let skills = if taught_skill == "networking" {
+            json!(["VPN", "networking"])
+        } else {
+            json!([taught_skill])
+        };
         let moved = app
             .gql(
                 Some(&admin.token),
-                SET_CATEGORY,
-                json!({ "id": id, "c": taught }),
+                CORRECT,
+                json!({ "id": id, "c": taught, "s": skills }),
             )
             .await;
-        assert_eq!(
-            moved["data"]["updateTicket"]["category"]["slug"], taught,
-            "{moved}"
-        );
+        let updated = &moved["data"]["updateTicket"];
+        assert_eq!(updated["category"]["slug"], taught, "{moved}");
+        assert_eq!(updated["relatedSkills"], json!([taught_skill]), "{moved}");
     }
     assert_eq!(
-        app.count_rows(&format!("triage_corrections WHERE category = '{taught}'"))
+        app.count_rows(&format!(
+            "triage_corrections WHERE category = '{taught}' AND skills = ARRAY['{taught_skill}']"
+        ))
+        .await,
+        12
+    );
+    assert_eq!(
+        app.count_rows("ticket_events WHERE kind = 'UPDATED' AND to_value LIKE '%relatedSkills%'")
             .await,
         12
     );
@@ -110,7 +146,7 @@ async fn staff_corrections_retrain_triage_and_change_later_predictions() {
     );
 
     // A new ticket like the corrected ones is now triaged the way staff taught it.
-    let (_, guess) = triaged(
+    let (id, guess) = triaged(
         &app,
         &user,
         &admin,
@@ -118,6 +154,15 @@ async fn staff_corrections_retrain_triage_and_change_later_predictions() {
     )
     .await;
     assert_eq!(guess, taught);
+    let skills = app
+        .gql(Some(&admin.token), SKILLS, json!({ "id": id }))
+        .await;
+    assert!(
+        skills["data"]["ticket"]["relatedSkills"]
+            .as_array()
+            .is_some_and(|s| s.contains(&json!(taught_skill))),
+        "{skills}"
+    );
 }
 
 #[tokio::test]

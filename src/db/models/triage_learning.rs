@@ -16,6 +16,7 @@ pub struct TriageCorrection {
     pub description: String,
     pub category: Option<String>,
     pub priority: Option<String>,
+    pub skills: Option<Vec<String>>,
 }
 
 #[derive(Insertable)]
@@ -26,6 +27,7 @@ pub struct NewTriageCorrection<'a> {
     pub description: &'a str,
     pub category: Option<&'a str>,
     pub priority: Option<String>,
+    pub skills: Option<&'a [String]>,
     pub corrected_by: Option<Uuid>,
 }
 

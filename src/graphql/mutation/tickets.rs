@@ -110,6 +110,7 @@ impl TicketMutation {
                 async_graphql::MaybeUndefined::Null => Some(None),
                 async_graphql::MaybeUndefined::Value(notes) => Some(Some(notes)),
             },
+            related_skills: input.related_skills,
             expected_version: input.expected_version,
         };
         Ok(TicketObject(

@@ -83,6 +83,9 @@ pub struct UpdateTicketInput {
     pub category: Option<String>,
     /// Up to 2000 characters; null clears the notes.
     pub helpful_notes: MaybeUndefined<String>,
+    /// Replaces the skills triage found (at most 10; synonyms collapse, so "React" becomes
+    /// "ui"). Staff corrections teach the triage model.
+    pub related_skills: Option<Vec<String>>,
     /// The `version` you last read; a stale one is refused with CONFLICT.
     pub expected_version: Option<i32>,
 }
