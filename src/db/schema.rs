@@ -185,6 +185,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    ticket_tags (ticket_id, tag) {
+        ticket_id -> Uuid,
+        tag -> Text,
+        added_by -> Nullable<Uuid>,
+        added_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     business_calendars (id) {
         id -> Uuid,
         name -> Text,
@@ -417,6 +426,7 @@ diesel::table! {
 }
 
 diesel::joinable!(ticket_events -> tickets (ticket_id));
+diesel::joinable!(ticket_tags -> tickets (ticket_id));
 diesel::joinable!(tickets -> categories (category_id));
 diesel::joinable!(ticket_triage -> tickets (ticket_id));
 diesel::joinable!(ticket_ratings -> tickets (ticket_id));
@@ -458,6 +468,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_sla_clocks,
     ticket_triage,
     tickets,
+    ticket_tags,
     triage_corrections,
     triage_models,
     users,

@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod roles;
 pub mod skills;
 pub mod sla;
+pub mod tags;
 pub mod thread;
 pub mod ticket;
 pub mod triage;

@@ -118,6 +118,9 @@ pub enum TicketEventKind {
     /// An SLA target passed unmet (`toValue` names the metric, `fromValue` the deadline);
     /// staff only.
     SlaBreached,
+    /// Staff changed the tags (`fromValue` and `toValue` list them, comma-separated);
+    /// staff only.
+    Tagged,
 }
 
 impl TicketStatus {

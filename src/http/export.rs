@@ -103,7 +103,7 @@ fn flag(field: &str, values: &[String]) -> Result<Option<bool>, DomainError> {
         .transpose()
 }
 
-const PARAMETERS: [&str; 11] = [
+const PARAMETERS: [&str; 13] = [
     "status",
     "priority",
     "category",
@@ -114,6 +114,8 @@ const PARAMETERS: [&str; 11] = [
     "createdBefore",
     "text",
     "slaState",
+    "tagsAny",
+    "tagsAll",
     "bom",
 ];
 
@@ -157,6 +159,8 @@ fn parse(query: Option<&str>) -> Result<Params, DomainError> {
                 })
             })
             .transpose()?,
+        tags_any: list::<String>("tagsAny", get("tagsAny"))?,
+        tags_all: list::<String>("tagsAll", get("tagsAll"))?,
     };
     let described = values
         .iter()

@@ -26,6 +26,7 @@ pub mod reports;
 pub mod satisfaction;
 pub mod search;
 pub mod sla;
+pub mod tags;
 pub mod tickets;
 pub mod triage;
 pub mod triage_eval;

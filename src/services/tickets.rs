@@ -71,6 +71,12 @@ pub fn scope_filter(ctx: &RequestContext, mut filter: TicketFilter) -> DomainRes
                 "only staff can filter by SLA state",
             ));
         }
+        if filter.tags_any.is_some() || filter.tags_all.is_some() {
+            return Err(DomainError::invalid(
+                "tags",
+                "only staff can filter by tags",
+            ));
+        }
         filter.visible_to_requester = Some(principal.user_id);
     }
     Ok(filter)

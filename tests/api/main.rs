@@ -31,6 +31,7 @@ mod search;
 mod sla;
 mod statement_count;
 mod subscriptions;
+mod tags;
 mod thread;
 mod tickets;
 mod tracking;

@@ -20,6 +20,7 @@ pub mod retention;
 pub mod session;
 pub mod setting;
 pub mod sla;
+pub mod tag;
 pub mod ticket;
 pub mod ticket_list;
 pub mod triage;

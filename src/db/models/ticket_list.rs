@@ -8,7 +8,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::db::models::ticket::Ticket;
-use crate::db::schema::tickets;
+use crate::db::schema::{ticket_tags, tickets};
 use crate::domain::sla::SlaState;
 use crate::domain::ticket::{TicketPriority, TicketStatus};
 
@@ -31,6 +31,10 @@ pub struct TicketFilter {
     pub created_before: Option<DateTime<Utc>>,
     pub text: Option<String>,
     pub sla_state: Option<SlaState>,
+    /// Tickets carrying at least one of these tags.
+    pub tags_any: Option<Vec<String>>,
+    /// Tickets carrying every one of these tags.
+    pub tags_all: Option<Vec<String>>,
     /// Set for plain users: only tickets they requested.
     pub visible_to_requester: Option<Uuid>,
 }
@@ -108,6 +112,24 @@ fn filtered(filter: &TicketFilter) -> BoxedTickets<'_> {
     }
     if let Some(state) = filter.sla_state {
         query = query.filter(in_sla_state(state));
+    }
+    if let Some(tags) = &filter.tags_any {
+        query = query.filter(
+            tickets::id.eq_any(
+                ticket_tags::table
+                    .filter(ticket_tags::tag.eq_any(tags.clone()))
+                    .select(ticket_tags::ticket_id),
+            ),
+        );
+    }
+    for tag in filter.tags_all.iter().flatten() {
+        query = query.filter(
+            tickets::id.eq_any(
+                ticket_tags::table
+                    .filter(ticket_tags::tag.eq(tag.clone()))
+                    .select(ticket_tags::ticket_id),
+            ),
+        );
     }
     if let Some(text) = &filter.text {
         let pattern = format!("%{}%", escape_like(text));

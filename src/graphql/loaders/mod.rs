@@ -14,6 +14,7 @@ use crate::db::models::conversation::TicketConversation;
 use crate::db::models::event::TicketEvent;
 use crate::db::models::message::{self, TicketMessage};
 use crate::db::models::rating::TicketRating;
+use crate::db::models::tag;
 use crate::db::models::ticket::Ticket;
 use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::User;
@@ -169,6 +170,26 @@ impl Loader<TriageOf> for DbLoader {
             .into_iter()
             .map(|row| (TriageOf(row.ticket_id), row))
             .collect())
+    }
+}
+
+/// The tags of a ticket (keyed by the ticket's id), alphabetical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TagsOf(pub Uuid);
+
+impl Loader<TagsOf> for DbLoader {
+    type Value = Vec<String>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, ids: &[TagsOf]) -> Result<HashMap<TagsOf, Vec<String>>, Self::Error> {
+        let mut conn = self.state.pool.get().await.map_err(DomainError::from)?;
+        let rows = tag::of_tickets(&mut conn, &keys(ids, |k| k.0))
+            .await
+            .map_err(DomainError::from)?;
+        Ok(grouped(
+            rows.into_iter()
+                .map(|(ticket_id, tag)| (TagsOf(ticket_id), tag)),
+        ))
     }
 }
 

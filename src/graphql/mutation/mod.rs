@@ -7,6 +7,7 @@ mod pipeline;
 mod preferences;
 mod satisfaction;
 mod sla;
+mod tags;
 mod tickets;
 mod triage;
 mod webhooks;
@@ -27,4 +28,5 @@ pub struct Mutation(
     preferences::PreferencesMutation,
     webhooks::WebhookMutation,
     triage::TriageMutation,
+    tags::TagMutation,
 );

@@ -32,6 +32,7 @@ mod conversation;
 mod preferences;
 mod report;
 mod sla;
+mod tags;
 mod triage;
 mod webhooks;
 
@@ -47,6 +48,7 @@ pub struct Query(
     preferences::PreferencesQuery,
     webhooks::WebhookQuery,
     triage::TriageQuery,
+    tags::TagQuery,
 );
 
 #[derive(Default)]

@@ -134,6 +134,10 @@ pub struct TicketFilterInput {
     pub text: Option<String>,
     /// Staff: where tickets stand against their SLA (tickets no policy covers match none).
     pub sla_state: Option<SlaState>,
+    /// Staff: tickets with at least one of these tags.
+    pub tags_any: Option<Vec<String>>,
+    /// Staff: tickets with all of these tags.
+    pub tags_all: Option<Vec<String>>,
 }
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Default)]

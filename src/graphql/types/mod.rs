@@ -8,6 +8,7 @@ pub mod preferences;
 pub mod report;
 pub mod satisfaction;
 pub mod sla;
+pub mod tag;
 pub mod thread;
 pub mod ticket;
 pub mod ticket_connection;

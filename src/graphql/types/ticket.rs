@@ -10,7 +10,7 @@ use crate::graphql::context::request_ctx;
 use crate::graphql::error::GqlResult;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::loaders::{
-    CategoryId, ConversationOf, HistoryPage, Loaders, SlaOf, TriageOf, UserId,
+    CategoryId, ConversationOf, HistoryPage, Loaders, SlaOf, TagsOf, TriageOf, UserId,
 };
 use crate::graphql::types::category::CategoryObject;
 use crate::graphql::types::event::TicketEventObject;
@@ -147,6 +147,16 @@ impl TicketObject {
     #[graphql(guard = "RoleGuard::staff()")]
     async fn priority_source(&self) -> PrioritySource {
         self.0.priority_source
+    }
+
+    /// Staff-only: the ticket's tags, alphabetical.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn tags(&self, ctx: &Context<'_>) -> GqlResult<Vec<String>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .load_one(TagsOf(self.0.id))
+            .await?
+            .unwrap_or_default())
     }
 
     /// Staff-only: the language the ticket is written in (ISO 639-1, detected by triage);

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::db::models::ticket_list::{
     AssigneeFilter, PageRequest, Position, SortKey, SortValue, TicketFilter, position_of,
 };
+use crate::domain::tags::normalize_tags;
 use crate::domain::{DomainError, DomainResult};
 use crate::graphql::context::{parse_uuid, request_ctx};
 use crate::graphql::error::GqlResult;
@@ -150,6 +151,14 @@ pub(crate) async fn to_filter(
         created_before: input.created_before,
         text,
         sla_state: input.sla_state,
+        tags_any: input
+            .tags_any
+            .map(|tags| normalize_tags("tagsAny", &tags))
+            .transpose()?,
+        tags_all: input
+            .tags_all
+            .map(|tags| normalize_tags("tagsAll", &tags))
+            .transpose()?,
         visible_to_requester: None,
     })
 }

@@ -22,6 +22,9 @@ pub struct Metrics {
     pub priority_within_one: f64,
     pub skills_precision: f64,
     pub skills_recall: f64,
+    /// Tickets given no skill: with a moderator for every skill, these are the ones that
+    /// fall back to an admin unless their category has default skills.
+    pub without_skills: f64,
     /// `confusion[expected][predicted]` over CATEGORIES, plus a last column for "none".
     pub confusion: Vec<Vec<usize>>,
     /// `priority_confusion[expected][predicted]` over PRIORITIES.
@@ -41,6 +44,7 @@ pub fn score(expected: &[LabelledTicket], answers: &[Answer]) -> Metrics {
     }
     let (mut category, mut exact, mut within) = (0, 0, 0);
     let (mut true_skills, mut predicted_skills, mut expected_skills) = (0, 0, 0);
+    let mut without_skills = 0;
     let level = |p: TicketPriority| PRIORITIES.iter().position(|q| *q == p).unwrap_or(1) as i32;
     for (truth, answer) in expected.iter().zip(answers) {
         if answer.category.as_deref() == Some(truth.category.as_str()) {
@@ -60,6 +64,7 @@ pub fn score(expected: &[LabelledTicket], answers: &[Answer]) -> Metrics {
         exact += usize::from(distance == 0);
         within += usize::from(distance <= 1);
         predicted_skills += answer.skills.len();
+        without_skills += usize::from(answer.skills.is_empty());
         expected_skills += truth.skills.len();
         true_skills += answer
             .skills
@@ -79,6 +84,7 @@ pub fn score(expected: &[LabelledTicket], answers: &[Answer]) -> Metrics {
     metrics.priority_within_one = share(within, n);
     metrics.skills_precision = share(true_skills, predicted_skills);
     metrics.skills_recall = share(true_skills, expected_skills);
+    metrics.without_skills = share(without_skills, n);
     metrics
 }
 
@@ -112,6 +118,11 @@ impl Metrics {
             out,
             "skills recall              {}",
             pct(self.skills_recall)
+        );
+        let _ = writeln!(
+            out,
+            "no skill found             {}  (admin fallback unless the category has default skills)",
+            pct(self.without_skills)
         );
         let _ = writeln!(
             out,

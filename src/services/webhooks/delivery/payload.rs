@@ -82,6 +82,14 @@ async fn extra(conn: &mut AsyncPgConnection, event: &TicketEvent) -> anyhow::Res
             Some(json!({ "changedFields": fields }))
         }
         TicketEventKind::PriorityChanged => Some(json!({ "changedFields": ["priority"] })),
+        TicketEventKind::Tagged => {
+            let tags: Vec<&str> = event
+                .to_value
+                .as_deref()
+                .map(|list| list.split(',').filter(|t| !t.is_empty()).collect())
+                .unwrap_or_default();
+            Some(json!({ "changedFields": ["tags"], "tags": tags }))
+        }
         TicketEventKind::Triaged => Some(json!({ "changedFields": TRIAGED_FIELDS })),
         TicketEventKind::MessageAdded => {
             let message = match event.to_value.as_deref().and_then(|id| id.parse().ok()) {
