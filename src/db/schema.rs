@@ -185,6 +185,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    saved_views (id) {
+        id -> Uuid,
+        owner_id -> Uuid,
+        name -> Text,
+        filter -> Jsonb,
+        order_field -> Text,
+        order_direction -> Text,
+        shared -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     ticket_tags (ticket_id, tag) {
         ticket_id -> Uuid,
         tag -> Text,
@@ -468,6 +482,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_sla_clocks,
     ticket_triage,
     tickets,
+    saved_views,
     ticket_tags,
     triage_corrections,
     triage_models,

@@ -33,6 +33,7 @@ pub mod triage_eval;
 pub mod triage_learning;
 pub mod users;
 pub mod verification;
+pub mod views;
 pub mod webhooks;
 
 use std::net::IpAddr;

@@ -36,6 +36,7 @@ mod thread;
 mod tickets;
 mod tracking;
 mod triage_learning;
+mod views;
 mod webhooks;
 mod workflow;
 mod ws_protocol;

@@ -17,6 +17,7 @@ pub mod rate_limit;
 pub mod rating;
 pub mod report;
 pub mod retention;
+pub mod saved_view;
 pub mod session;
 pub mod setting;
 pub mod sla;

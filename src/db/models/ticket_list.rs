@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::pg::Pg;
 use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{Bool, Float4, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
@@ -273,6 +274,57 @@ pub async fn resolved_before(
 
 pub async fn count(conn: &mut AsyncPgConnection, filter: &TicketFilter) -> QueryResult<i64> {
     filtered(filter).count().get_result(conn).await
+}
+
+/// One count per filter, in order, in a single statement (`SELECT ARRAY[(count 1), …]`), so a
+/// list of saved views costs one round trip however many views there are.
+pub async fn counts(
+    conn: &mut AsyncPgConnection,
+    filters: &[TicketFilter],
+) -> QueryResult<Vec<i64>> {
+    if filters.is_empty() {
+        return Ok(Vec::new());
+    }
+    CountEach(
+        filters
+            .iter()
+            .map(|filter| Box::new(filtered(filter).count()) as BoxedCount<'_>)
+            .collect(),
+    )
+    .get_result(conn)
+    .await
+}
+
+type BoxedCount<'a> = Box<dyn QueryFragment<Pg> + Send + 'a>;
+
+/// `SELECT ARRAY[(subquery), (subquery), …]` over boxed counting queries.
+struct CountEach<'a>(Vec<BoxedCount<'a>>);
+
+impl QueryId for CountEach<'_> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl Query for CountEach<'_> {
+    type SqlType = diesel::sql_types::Array<diesel::sql_types::BigInt>;
+}
+
+impl QueryFragment<Pg> for CountEach<'_> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        // The shape depends on the number of filters: not worth a prepared statement.
+        out.unsafe_to_cache_prepared();
+        out.push_sql("SELECT ARRAY[");
+        for (index, count) in self.0.iter().enumerate() {
+            if index > 0 {
+                out.push_sql(", ");
+            }
+            out.push_sql("(");
+            count.walk_ast(out.reborrow())?;
+            out.push_sql(")");
+        }
+        out.push_sql("]::int8[]");
+        Ok(())
+    }
 }
 
 /// Tickets whose number, title or description, or one of whose messages (internal notes only

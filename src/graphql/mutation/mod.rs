@@ -10,6 +10,7 @@ mod sla;
 mod tags;
 mod tickets;
 mod triage;
+mod views;
 mod webhooks;
 
 use async_graphql::MergedObject;
@@ -29,4 +30,5 @@ pub struct Mutation(
     webhooks::WebhookMutation,
     triage::TriageMutation,
     tags::TagMutation,
+    views::ViewMutation,
 );

@@ -34,6 +34,7 @@ mod report;
 mod sla;
 mod tags;
 mod triage;
+mod views;
 mod webhooks;
 
 /// The root query: tickets, users and the pipeline here, the conversation side (tracking,
@@ -49,6 +50,7 @@ pub struct Query(
     webhooks::WebhookQuery,
     triage::TriageQuery,
     tags::TagQuery,
+    views::ViewQuery,
 );
 
 #[derive(Default)]

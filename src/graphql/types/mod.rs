@@ -15,4 +15,5 @@ pub mod ticket_connection;
 pub mod tracking;
 pub mod triage_model;
 pub mod user;
+pub mod view;
 pub mod webhook;
