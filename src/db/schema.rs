@@ -185,6 +185,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    macros (id) {
+        id -> Uuid,
+        owner_id -> Uuid,
+        name -> Text,
+        body -> Text,
+        set_status -> Nullable<Text>,
+        set_priority -> Nullable<Text>,
+        add_tags -> Array<Text>,
+        assign_to_me -> Bool,
+        shared -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     saved_views (id) {
         id -> Uuid,
         owner_id -> Uuid,
@@ -482,6 +498,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_sla_clocks,
     ticket_triage,
     tickets,
+    macros,
     saved_views,
     ticket_tags,
     triage_corrections,

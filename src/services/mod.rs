@@ -17,6 +17,7 @@ pub mod intake;
 pub mod jobs;
 pub mod lifecycle;
 pub mod limits;
+pub mod macros;
 pub mod maintenance;
 pub mod messages;
 pub mod notifications;

@@ -1,6 +1,6 @@
 //! Tagging tickets (staff) and curating the tag vocabulary (admins).
 
-use diesel_async::AsyncConnection;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
 use crate::db::models::audit::NewAuditEntry;
@@ -33,44 +33,60 @@ pub async fn change(
     conn.transaction(async |conn| {
         // The ticket's row lock serialises tag changes, so the limit cannot be raced.
         let ticket = lock_live(conn, ticket_id, None).await?;
-        let before: Vec<String> = tag::of_tickets(conn, &[ticket_id])
-            .await?
-            .into_iter()
-            .map(|(_, tag)| tag)
-            .collect();
-        let mut after = before.clone();
-        match how {
-            TagChange::Add => {
-                after.extend(requested.iter().filter(|t| !before.contains(t)).cloned());
-                if after.len() > MAX_TAGS_PER_TICKET {
-                    return Err(DomainError::invalid(
-                        "tags",
-                        format!("a ticket carries at most {MAX_TAGS_PER_TICKET} tags"),
-                    ));
-                }
-            }
-            TagChange::Remove => after.retain(|t| !requested.contains(t)),
-        }
-        after.sort();
-        if after == before {
-            return Ok((ticket, before));
-        }
-        match how {
-            TagChange::Add => tag::add(conn, ticket_id, &requested, staff.user_id).await?,
-            TagChange::Remove => tag::remove(conn, ticket_id, &requested).await?,
-        }
-        let event = NewTicketEvent {
-            ticket_id,
-            kind: TicketEventKind::Tagged,
-            from_value: Some(before.join(",")),
-            to_value: Some(after.join(",")),
-            actor_id: Some(staff.user_id),
-            internal: true,
+        let (after, event) = retag(conn, ticket_id, &requested, how, staff.user_id).await?;
+        let Some(event) = event else {
+            return Ok((ticket, after));
         };
         let ticket = Ticket::apply(conn, ticket_id, &TicketChanges::default(), &[event]).await?;
         Ok((ticket, after))
     })
     .await
+}
+
+/// Changes the tags of a ticket the caller has locked; answers the tags after, and the
+/// TAGGED event to record when they changed. `requested` is normalised.
+pub(crate) async fn retag(
+    conn: &mut AsyncPgConnection,
+    ticket_id: Uuid,
+    requested: &[String],
+    how: TagChange,
+    actor: Uuid,
+) -> DomainResult<(Vec<String>, Option<NewTicketEvent>)> {
+    let before: Vec<String> = tag::of_tickets(conn, &[ticket_id])
+        .await?
+        .into_iter()
+        .map(|(_, tag)| tag)
+        .collect();
+    let mut after = before.clone();
+    match how {
+        TagChange::Add => {
+            after.extend(requested.iter().filter(|t| !before.contains(t)).cloned());
+            if after.len() > MAX_TAGS_PER_TICKET {
+                return Err(DomainError::invalid(
+                    "tags",
+                    format!("a ticket carries at most {MAX_TAGS_PER_TICKET} tags"),
+                ));
+            }
+        }
+        TagChange::Remove => after.retain(|t| !requested.contains(t)),
+    }
+    after.sort();
+    if after == before {
+        return Ok((before, None));
+    }
+    match how {
+        TagChange::Add => tag::add(conn, ticket_id, requested, actor).await?,
+        TagChange::Remove => tag::remove(conn, ticket_id, requested).await?,
+    }
+    let event = NewTicketEvent {
+        ticket_id,
+        kind: TicketEventKind::Tagged,
+        from_value: Some(before.join(",")),
+        to_value: Some(after.join(",")),
+        actor_id: Some(actor),
+        internal: true,
+    };
+    Ok((after, Some(event)))
 }
 
 /// Every tag in use, with its counts (staff).

@@ -109,7 +109,7 @@ pub struct TicketUpdate {
     pub expected_version: Option<i32>,
 }
 
-fn event(
+pub(crate) fn event(
     ticket_id: Uuid,
     kind: TicketEventKind,
     from: Option<String>,

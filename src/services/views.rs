@@ -5,9 +5,8 @@
 use diesel_async::AsyncConnection;
 use uuid::Uuid;
 
-use crate::db::models::saved_view::{
-    self, NewSavedView, SavedView, SavedViewChanges, is_duplicate_name,
-};
+use crate::db::models::is_unique_violation;
+use crate::db::models::saved_view::{self, NewSavedView, SavedView, SavedViewChanges};
 use crate::db::models::ticket_list::{self, TicketFilter};
 use crate::domain::validation;
 use crate::domain::{DomainError, DomainResult};
@@ -123,7 +122,7 @@ async fn editable(ctx: &RequestContext, id: Uuid) -> DomainResult<SavedView> {
 }
 
 fn duplicate_or(err: diesel::result::Error, name: &str) -> DomainError {
-    if is_duplicate_name(&err) {
+    if is_unique_violation(&err) {
         DomainError::Conflict(format!("you already have a view named {name:?}"))
     } else {
         err.into()

@@ -17,6 +17,7 @@ mod hostile_documents;
 mod http_conventions;
 mod inbound_email;
 mod lifecycle;
+mod macros;
 mod notifications;
 mod operations_safety;
 mod permissions;

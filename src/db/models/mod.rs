@@ -12,6 +12,7 @@ pub mod event;
 pub mod guest_access;
 pub mod job;
 pub mod login_failure;
+pub mod macro_row;
 pub mod message;
 pub mod rate_limit;
 pub mod rating;
@@ -29,3 +30,11 @@ pub mod triage_learning;
 pub mod user;
 pub mod verification;
 pub mod webhook;
+
+/// The write broke a unique constraint (a name already taken, for example).
+pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
+    matches!(
+        err,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}

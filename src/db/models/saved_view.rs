@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
@@ -42,14 +41,6 @@ pub struct SavedViewChanges {
     pub order_field: Option<String>,
     pub order_direction: Option<String>,
     pub shared: Option<bool>,
-}
-
-/// Saving failed because the owner already has a view of that name.
-pub fn is_duplicate_name(err: &DieselError) -> bool {
-    matches!(
-        err,
-        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)
-    )
 }
 
 impl NewSavedView<'_> {

@@ -3,6 +3,7 @@ mod admin;
 mod api_tokens;
 mod conversation;
 mod lifecycle;
+mod macros;
 mod pipeline;
 mod preferences;
 mod satisfaction;
@@ -31,4 +32,5 @@ pub struct Mutation(
     triage::TriageMutation,
     tags::TagMutation,
     views::ViewMutation,
+    macros::MacroMutation,
 );

@@ -29,6 +29,7 @@ pub struct TicketDraftSuggestion {
 
 mod api_tokens;
 mod conversation;
+mod macros;
 mod preferences;
 mod report;
 mod sla;
@@ -51,6 +52,7 @@ pub struct Query(
     triage::TriageQuery,
     tags::TagQuery,
     views::ViewQuery,
+    macros::MacroQuery,
 );
 
 #[derive(Default)]

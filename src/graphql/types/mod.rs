@@ -3,6 +3,7 @@ pub mod auth;
 pub mod category;
 pub mod event;
 pub mod inputs;
+pub mod macros;
 pub mod pipeline;
 pub mod preferences;
 pub mod report;
