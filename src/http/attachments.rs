@@ -56,6 +56,7 @@ pub async fn download(
         state: app.clone(),
         viewer,
         client_ip: None,
+        request_id: None,
     };
     let downloader = match (&params.tracking_token, &viewer) {
         (Some(token), Viewer::Anonymous) => Downloader::Guest { token },

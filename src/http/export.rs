@@ -195,6 +195,7 @@ pub async fn tickets_csv(
         state: app.clone(),
         viewer,
         client_ip: None,
+        request_id: None,
     };
     let params = match parse(query.as_deref()) {
         Ok(params) => params,

@@ -321,6 +321,7 @@ async fn execute(
         state: app.clone(),
         viewer,
         client_ip: Some(client_ip(&app.config, &headers, peer)),
+        request_id: Some(request_id.clone()).filter(|id| !id.is_empty()),
     };
     let request = request.data(context).data(request_loaders(app));
     let schema = state.schemas.pick(introspection_allowed);

@@ -40,6 +40,7 @@ pub async fn receive(State(state): State<HttpState>, headers: HeaderMap, body: B
         viewer: Viewer::Anonymous,
         // The caller is the mail service, not the customer; guest limits apply per address.
         client_ip: None,
+        request_id: None,
     };
     match inbound_mail::receive(&ctx, &body, secret.expose()).await {
         Ok(outcome) => (StatusCode::OK, Json(describe(outcome))).into_response(),

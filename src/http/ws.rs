@@ -139,6 +139,7 @@ async fn serve(
         state: app.clone(),
         viewer,
         client_ip: Some(ip),
+        request_id: None,
     };
     let limits = &app.config.websocket;
     let executor = ConnectionExecutor::new(

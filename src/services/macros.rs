@@ -279,7 +279,7 @@ async fn audit_shared(
         action,
         target: Some(&saved.id.to_string()),
         details: serde_json::json!({ "name": saved.name }),
-        request_id: None,
+        request_id: ctx.request_id.as_deref(),
     }
     .insert(conn)
     .await?;

@@ -7,6 +7,7 @@ pub mod api_tokens;
 pub mod articles;
 pub mod assignment;
 pub mod attachments;
+pub mod audit;
 pub mod categories;
 pub mod conversations;
 pub mod export;
@@ -48,4 +49,6 @@ pub struct RequestContext {
     pub state: AppState,
     pub viewer: Viewer,
     pub client_ip: Option<IpAddr>,
+    /// The HTTP request's `x-request-id`, for the audit trail (None off HTTP requests).
+    pub request_id: Option<String>,
 }

@@ -126,7 +126,7 @@ pub async fn rename(
             action: if merge { "tags.merge" } else { "tags.rename" },
             target: Some(&to),
             details: serde_json::json!({ "from": from, "to": to, "tickets": moved }),
-            request_id: None,
+            request_id: ctx.request_id.as_deref(),
         }
         .insert(conn)
         .await?;

@@ -10,8 +10,8 @@ use crate::domain::roles::Role;
 use crate::domain::skills::normalize_skills;
 use crate::domain::validation::{self, NAME_CHARS};
 use crate::domain::{DomainError, DomainResult};
-use crate::services::RequestContext;
 use crate::services::notify::invalidate_auth;
+use crate::services::{RequestContext, audit};
 
 pub struct UserUpdate {
     pub role: Option<Role>,
@@ -43,6 +43,16 @@ pub async fn list(
     Ok(User::list(&mut conn, &filter, limit, offset).await?)
 }
 
+/// What an account change is audited by.
+fn account_fields(user: &User) -> serde_json::Value {
+    serde_json::json!({
+        "role": user.role.to_string(),
+        "skills": user.skills,
+        "active": user.active,
+        "name": user.name,
+    })
+}
+
 pub async fn update(ctx: &RequestContext, id: Uuid, input: UserUpdate) -> DomainResult<User> {
     let admin = ctx.viewer.require_admin()?;
     if admin.user_id == id
@@ -72,10 +82,24 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: UserUpdate) -> Domain
     let mut conn = ctx.state.pool.get().await?;
     let user = conn
         .transaction(async |conn| {
-            let Some(user) = User::update(conn, id, &changes).await? else {
+            let Some(before) = User::find(conn, id).await? else {
                 return Ok::<_, DomainError>(None);
             };
+            let Some(user) = User::update(conn, id, &changes).await? else {
+                return Ok(None);
+            };
             invalidate_auth(conn, &invalidation).await?;
+            if account_fields(&before) != account_fields(&user) {
+                audit::record(
+                    conn,
+                    ctx,
+                    "users.update",
+                    &id.to_string(),
+                    account_fields(&before),
+                    account_fields(&user),
+                )
+                .await?;
+            }
             Ok(Some(user))
         })
         .await?

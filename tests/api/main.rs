@@ -5,6 +5,7 @@ mod accounts;
 mod api_tokens;
 mod articles;
 mod attachments;
+mod audit_log;
 mod browser;
 mod common;
 mod conversations;

@@ -28,6 +28,7 @@ pub struct TicketDraftSuggestion {
 }
 
 mod api_tokens;
+mod audit;
 mod conversation;
 mod macros;
 mod preferences;
@@ -53,6 +54,7 @@ pub struct Query(
     tags::TagQuery,
     views::ViewQuery,
     macros::MacroQuery,
+    audit::AuditQuery,
 );
 
 #[derive(Default)]

@@ -1,4 +1,5 @@
 pub mod api_token;
+pub mod audit;
 pub mod auth;
 pub mod category;
 pub mod event;
