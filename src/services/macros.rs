@@ -13,14 +13,15 @@ use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::user::User;
 use crate::domain::macro_template::{self, TemplateValues};
 use crate::domain::markdown::to_safe_html;
-use crate::domain::tags::normalize_tag;
-use crate::domain::thread::{AuthorRole, BODY_CHARS, Reply, reply_effects};
-use crate::domain::ticket::{PrioritySource, TicketEventKind, TicketPriority, TicketStatus};
+use crate::domain::tags::normalize_tags;
+use crate::domain::thread::{AuthorRole, BODY_CHARS, Reply};
+use crate::domain::ticket::{TicketPriority, TicketStatus};
 use crate::domain::validation;
 use crate::domain::{DomainError, DomainResult};
-use crate::services::RequestContext;
+use crate::services::messages::record_reply;
 use crate::services::tags::{TagChange, retag};
-use crate::services::tickets::{self, apply_change, event, lock_live, transition};
+use crate::services::tickets::{self, apply_change, lock_live, reassign, set_priority_by_staff};
+use crate::services::{RequestContext, name_taken_or};
 
 const NAME_CHARS: (usize, usize) = (1, 80);
 
@@ -57,7 +58,7 @@ pub async fn create(ctx: &RequestContext, draft: MacroDraft) -> DomainResult<Mac
     conn.transaction(async |conn| {
         let saved = Macro::insert(conn, staff.user_id, &content)
             .await
-            .map_err(|err| duplicate_or(err, &content.name))?;
+            .map_err(|err| name_taken_or(err, "macro", &content.name))?;
         audit_shared(conn, ctx, &saved, "macros.create").await?;
         Ok(saved)
     })
@@ -75,7 +76,7 @@ pub async fn update(ctx: &RequestContext, id: Uuid, draft: MacroDraft) -> Domain
     conn.transaction(async |conn| {
         let saved = Macro::replace(conn, id, &content)
             .await
-            .map_err(|err| duplicate_or(err, &content.name))?;
+            .map_err(|err| name_taken_or(err, "macro", &content.name))?;
         audit_shared(conn, ctx, &saved, "macros.update").await?;
         Ok(saved)
     })
@@ -138,9 +139,6 @@ pub async fn apply(
             internal,
             next_status: saved.set_status,
         };
-        // The workflow decides on the status like for any reply: a move it forbids
-        // refuses the whole macro.
-        let effects = reply_effects(current.status, current.first_response_at.is_some(), reply)?;
         let message = TicketMessage {
             id: Uuid::now_v7(),
             ticket_id,
@@ -151,46 +149,17 @@ pub async fn apply(
             body_html: to_safe_html(&body),
             body,
             created_at: Utc::now(),
-        }
-        .insert(conn)
-        .await?;
+        };
+        // The workflow decides on the status like for any reply: a move it forbids
+        // refuses the whole macro.
         let mut changes = TicketChanges::default();
-        let mut events = vec![crate::db::models::event::NewTicketEvent {
-            internal,
-            ..event(
-                ticket_id,
-                TicketEventKind::MessageAdded,
-                None,
-                Some(message.id.to_string()),
-                agent.id,
-            )
-        }];
-        if let Some(to) = effects.status {
-            events.push(transition(&mut changes, &current, to, Some(agent.id))?);
-        }
-        if effects.first_response {
-            changes.first_response_at = Some(Some(message.created_at));
-        }
+        let (message, mut events) =
+            record_reply(conn, &current, &message, reply, &mut changes).await?;
         if let Some(to) = saved.set_priority.filter(|p| *p != current.priority) {
-            changes.priority = Some(to);
-            changes.priority_source = Some(PrioritySource::Staff);
-            events.push(event(
-                ticket_id,
-                TicketEventKind::PriorityChanged,
-                Some(current.priority.to_string()),
-                Some(to.to_string()),
-                agent.id,
-            ));
+            events.push(set_priority_by_staff(&mut changes, &current, to, agent.id));
         }
         if saved.assign_to_me && current.assignee_id != Some(agent.id) {
-            changes.assignee_id = Some(Some(agent.id));
-            events.push(event(
-                ticket_id,
-                TicketEventKind::Assigned,
-                current.assignee_id.map(|id| id.to_string()),
-                Some(agent.id.to_string()),
-                agent.id,
-            ));
+            events.push(reassign(&mut changes, &current, Some(agent.id), agent.id));
         }
         if !saved.add_tags.is_empty() {
             let (_, tagged) =
@@ -222,16 +191,11 @@ fn checked(ctx: &RequestContext, draft: MacroDraft) -> DomainResult<MacroContent
     let name = validation::text_in_range("name", &draft.name, NAME_CHARS)?;
     let body = validation::text_in_range("body", &draft.body, BODY_CHARS)?;
     macro_template::check("body", &body)?;
-    let mut add_tags: Vec<String> = Vec::with_capacity(draft.add_tags.len());
-    for tag in &draft.add_tags {
-        let tag = normalize_tag("addTags", tag)?;
-        if !add_tags.contains(&tag) {
-            add_tags.push(tag);
-        }
-    }
-    if add_tags.len() > crate::domain::tags::MAX_TAGS_PER_TICKET {
-        return Err(DomainError::invalid("addTags", "at most 20 tags"));
-    }
+    let add_tags = if draft.add_tags.is_empty() {
+        Vec::new()
+    } else {
+        normalize_tags("addTags", &draft.add_tags)?
+    };
     Ok(MacroContent {
         name,
         body,
@@ -284,12 +248,4 @@ async fn audit_shared(
     .insert(conn)
     .await?;
     Ok(())
-}
-
-fn duplicate_or(err: diesel::result::Error, name: &str) -> DomainError {
-    if crate::db::models::is_unique_violation(&err) {
-        DomainError::Conflict(format!("you already have a macro named {name:?}"))
-    } else {
-        err.into()
-    }
 }

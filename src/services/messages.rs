@@ -2,7 +2,7 @@
 //! messages (with attachments) and the status automation a reply triggers.
 
 use chrono::Utc;
-use diesel_async::AsyncConnection;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 
 use crate::db::models::attachment::Attachment;
@@ -152,31 +152,50 @@ pub async fn add(
     let result = conn
         .transaction(async |conn| {
             let current = tickets::lock_live(conn, ticket.id, None).await?;
-            let effects =
-                reply_effects(current.status, current.first_response_at.is_some(), reply)?;
-            let message = message.insert(conn).await?;
-            Attachment::insert_all(conn, stored.rows()).await?;
             let mut changes = TicketChanges::default();
-            let mut events = vec![NewTicketEvent {
-                ticket_id: current.id,
-                kind: TicketEventKind::MessageAdded,
-                from_value: None,
-                to_value: Some(message.id.to_string()),
-                actor_id: author.id,
-                internal: message.internal,
-            }];
-            if let Some(to) = effects.status {
-                events.push(tickets::transition(&mut changes, &current, to, author.id)?);
-            }
-            if effects.first_response {
-                changes.first_response_at = Some(Some(message.created_at));
-            }
+            let (message, events) =
+                record_reply(conn, &current, &message, reply, &mut changes).await?;
+            Attachment::insert_all(conn, stored.rows()).await?;
             let ticket =
                 tickets::apply_change(conn, &ctx.state, current.id, &changes, &events).await?;
             Ok::<_, DomainError>((ticket, message))
         })
         .await;
     stored.settle(storage, result).await
+}
+
+/// Inserts `message` on the locked ticket `current` as `reply`, under the workflow: the
+/// status the reply moves the ticket to and its first response go into `changes`; answers
+/// the stored message and the events to record with the change.
+pub(crate) async fn record_reply(
+    conn: &mut AsyncPgConnection,
+    current: &Ticket,
+    message: &TicketMessage,
+    reply: Reply,
+    changes: &mut TicketChanges,
+) -> DomainResult<(TicketMessage, Vec<NewTicketEvent>)> {
+    let effects = reply_effects(current.status, current.first_response_at.is_some(), reply)?;
+    let message = message.insert(conn).await?;
+    let mut events = vec![NewTicketEvent {
+        ticket_id: current.id,
+        kind: TicketEventKind::MessageAdded,
+        from_value: None,
+        to_value: Some(message.id.to_string()),
+        actor_id: message.author_id,
+        internal: message.internal,
+    }];
+    if let Some(to) = effects.status {
+        events.push(tickets::transition(
+            changes,
+            current,
+            to,
+            message.author_id,
+        )?);
+    }
+    if effects.first_response {
+        changes.first_response_at = Some(Some(message.created_at));
+    }
+    Ok((message, events))
 }
 
 /// Guest replies are limited like guest intake: per requester email and per IP, hourly.

@@ -42,6 +42,7 @@ use std::net::IpAddr;
 
 use crate::app::AppState;
 use crate::auth::Viewer;
+use crate::domain::DomainError;
 
 /// Who is asking, from where, on which server.
 #[derive(Clone)]
@@ -51,4 +52,14 @@ pub struct RequestContext {
     pub client_ip: Option<IpAddr>,
     /// The HTTP request's `x-request-id`, for the audit trail (None off HTTP requests).
     pub request_id: Option<String>,
+}
+
+/// A write refused because the caller already has a `what` named `name` (CONFLICT); any
+/// other database error as it is.
+pub(crate) fn name_taken_or(err: diesel::result::Error, what: &str, name: &str) -> DomainError {
+    if crate::db::models::is_unique_violation(&err) {
+        DomainError::Conflict(format!("you already have a {what} named {name:?}"))
+    } else {
+        err.into()
+    }
 }

@@ -183,13 +183,10 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         }
         let corrected_priority = input.priority.filter(|p| *p != current.priority);
         if let Some(to) = corrected_priority {
-            changes.priority = Some(to);
-            changes.priority_source = Some(PrioritySource::Staff);
-            events.push(event(
-                id,
-                TicketEventKind::PriorityChanged,
-                Some(current.priority.to_string()),
-                Some(to.to_string()),
+            events.push(set_priority_by_staff(
+                &mut changes,
+                &current,
+                to,
                 staff.user_id,
             ));
         }
@@ -336,25 +333,51 @@ pub async fn assign(
         if current.assignee_id == assignee_id {
             return Ok(current);
         }
-        let kind = if assignee_id.is_some() {
-            TicketEventKind::Assigned
-        } else {
-            TicketEventKind::Unassigned
-        };
-        let changes = TicketChanges {
-            assignee_id: Some(assignee_id),
-            ..Default::default()
-        };
-        let events = [event(
-            id,
-            kind,
-            current.assignee_id.map(|u| u.to_string()),
-            assignee_id.map(|u| u.to_string()),
-            staff.user_id,
-        )];
+        let mut changes = TicketChanges::default();
+        let events = [reassign(&mut changes, &current, assignee_id, staff.user_id)];
         Ok(Ticket::apply(conn, id, &changes, &events).await?)
     })
     .await
+}
+
+/// A staff choice of priority: it stands against later triage (`prioritySource` STAFF).
+pub(crate) fn set_priority_by_staff(
+    changes: &mut TicketChanges,
+    ticket: &Ticket,
+    to: TicketPriority,
+    actor: Uuid,
+) -> NewTicketEvent {
+    changes.priority = Some(to);
+    changes.priority_source = Some(PrioritySource::Staff);
+    event(
+        ticket.id,
+        TicketEventKind::PriorityChanged,
+        Some(ticket.priority.to_string()),
+        Some(to.to_string()),
+        actor,
+    )
+}
+
+/// Sets or clears the assignee of `ticket` (the caller checked who may be assigned).
+pub(crate) fn reassign(
+    changes: &mut TicketChanges,
+    ticket: &Ticket,
+    assignee_id: Option<Uuid>,
+    actor: Uuid,
+) -> NewTicketEvent {
+    let kind = if assignee_id.is_some() {
+        TicketEventKind::Assigned
+    } else {
+        TicketEventKind::Unassigned
+    };
+    changes.assignee_id = Some(assignee_id);
+    event(
+        ticket.id,
+        kind,
+        ticket.assignee_id.map(|u| u.to_string()),
+        assignee_id.map(|u| u.to_string()),
+        actor,
+    )
 }
 
 /// Moves a ticket to the trash, where it is hidden from every query.

@@ -5,13 +5,12 @@
 use diesel_async::AsyncConnection;
 use uuid::Uuid;
 
-use crate::db::models::is_unique_violation;
 use crate::db::models::saved_view::{self, NewSavedView, SavedView, SavedViewChanges};
 use crate::db::models::ticket_list::{self, TicketFilter};
 use crate::domain::validation;
 use crate::domain::{DomainError, DomainResult};
-use crate::services::RequestContext;
 use crate::services::tickets::scope_filter;
+use crate::services::{RequestContext, name_taken_or};
 
 /// Views one user may own.
 pub const MAX_VIEWS_PER_USER: i64 = 50;
@@ -70,7 +69,7 @@ pub async fn create(ctx: &RequestContext, draft: ViewDraft) -> DomainResult<Save
         }
         .insert(conn)
         .await
-        .map_err(|err| duplicate_or(err, &name))
+        .map_err(|err| name_taken_or(err, "view", &name))
     })
     .await
 }
@@ -91,7 +90,7 @@ pub async fn update(
     let mut conn = ctx.state.pool.get().await?;
     SavedView::update(&mut conn, id, &changes)
         .await
-        .map_err(|err| duplicate_or(err, changes.name.as_deref().unwrap_or(&view.name)))
+        .map_err(|err| name_taken_or(err, "view", changes.name.as_deref().unwrap_or(&view.name)))
 }
 
 pub async fn delete(ctx: &RequestContext, id: Uuid) -> DomainResult<()> {
@@ -119,12 +118,4 @@ async fn editable(ctx: &RequestContext, id: Uuid) -> DomainResult<SavedView> {
     }
     ctx.viewer.require_admin()?;
     Ok(view)
-}
-
-fn duplicate_or(err: diesel::result::Error, name: &str) -> DomainError {
-    if is_unique_violation(&err) {
-        DomainError::Conflict(format!("you already have a view named {name:?}"))
-    } else {
-        err.into()
-    }
 }
