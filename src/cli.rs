@@ -42,6 +42,9 @@ pub enum Command {
         #[command(flatten)]
         pipeline: Box<crate::config::PipelineConfig>,
     },
+    /// Score labelled ticket pairs (the format of `corpus/duplicates/pairs.jsonl`) with the
+    /// duplicate detector of the migrated database and print its precision and recall.
+    DuplicatesEval { file: std::path::PathBuf },
     /// Fill the database with deterministic demo data (also the benchmark data set).
     SeedDemo {
         #[arg(long, default_value_t = 1_000)]

@@ -65,6 +65,15 @@ async fn main() -> anyhow::Result<()> {
             print!("{}", metrics.report());
             Ok(())
         }
+        Command::DuplicatesEval { file } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let pairs = services::duplicates::parse_pairs(&text)
+                .map_err(|err| anyhow::anyhow!("{}: {err}", file.display()))?;
+            let metrics = services::duplicates::evaluate(cli.database.url(), &pairs).await?;
+            print!("{}", metrics.report());
+            Ok(())
+        }
         Command::SeedDemo { users, tickets } => {
             let app = AppState::start(&cli.database, ServerConfig::from_env()?).await?;
             let summary = seed::seed_demo(&app, users, tickets).await?;

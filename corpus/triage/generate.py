@@ -11,6 +11,7 @@ from pathlib import Path
 
 from scenarios import SCENARIOS
 from scenarios_more import MORE
+from scenarios_extra import EXTRA
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -129,7 +130,7 @@ def example(scenario, language):
 
 def main():
     rows = []
-    for scenario in SCENARIOS + MORE:
+    for scenario in SCENARIOS + MORE + EXTRA:
         for _ in range(scenario["weight"]):
             rows.append(example(scenario, "en"))
         for language in scenario.get("i18n", {}):

@@ -133,6 +133,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    ticket_duplicates (ticket_id, duplicate_of_id) {
+        ticket_id -> Uuid,
+        duplicate_of_id -> Uuid,
+        score -> Float4,
+        reason -> Text,
+        found_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     ticket_events (id) {
         id -> Int8,
         ticket_id -> Uuid,
@@ -181,6 +191,7 @@ diesel::table! {
         assignment_reason -> Nullable<Jsonb>,
         sla_due_at -> Nullable<Timestamptz>,
         sla_due_rank -> Timestamptz,
+        merged_into_id -> Nullable<Uuid>,
     }
 }
 
@@ -295,6 +306,7 @@ diesel::table! {
         body -> Text,
         body_html -> Text,
         created_at -> Timestamptz,
+        merged_from -> Nullable<Text>,
     }
 }
 
@@ -492,6 +504,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_articles,
     ticket_conversations,
     ticket_counters,
+    ticket_duplicates,
     ticket_events,
     ticket_messages,
     ticket_ratings,

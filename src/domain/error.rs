@@ -27,6 +27,13 @@ pub enum DomainError {
     TicketClosed {
         status: TicketStatus,
     },
+    /// The ticket was merged into `into` and takes no more changes of that kind.
+    AlreadyMerged {
+        number: String,
+        into: String,
+    },
+    /// The change is allowed but has consequences the caller must accept explicitly.
+    ConfirmationRequired(String),
     /// An upload broke a limit (size, count, type).
     PayloadTooLarge(String),
     RateLimited {
@@ -75,6 +82,8 @@ impl DomainError {
             Self::TicketClosed { status } => format!(
                 "the ticket is {status} and takes no more replies; file a new ticket instead"
             ),
+            Self::AlreadyMerged { number, into } => format!("{number} was merged into {into}"),
+            Self::ConfirmationRequired(message) => message.clone(),
             Self::PayloadTooLarge(message) => message.clone(),
             Self::RateLimited { retry_after_secs } => {
                 format!("too many requests; retry in {retry_after_secs} s")

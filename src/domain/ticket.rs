@@ -121,6 +121,9 @@ pub enum TicketEventKind {
     /// Staff changed the tags (`fromValue` and `toValue` list them, comma-separated);
     /// staff only.
     Tagged,
+    /// A merge: on the merged ticket `toValue` is the number it went into; on the ticket it
+    /// went into `fromValue` is the merged one's number.
+    Merged,
 }
 
 impl TicketStatus {

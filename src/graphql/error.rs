@@ -14,6 +14,8 @@ pub mod code {
     pub const RATE_LIMITED: &str = "RATE_LIMITED";
     pub const TICKET_CLOSED: &str = "TICKET_CLOSED";
     pub const PAYLOAD_TOO_LARGE: &str = "PAYLOAD_TOO_LARGE";
+    pub const ALREADY_MERGED: &str = "ALREADY_MERGED";
+    pub const CONFIRMATION_REQUIRED: &str = "CONFIRMATION_REQUIRED";
     pub const INTERNAL_SERVER_ERROR: &str = "INTERNAL_SERVER_ERROR";
     pub const GRAPHQL_VALIDATION_FAILED: &str = "GRAPHQL_VALIDATION_FAILED";
     pub const RESUBSCRIBE: &str = "RESUBSCRIBE";
@@ -68,6 +70,13 @@ impl From<DomainError> for Error {
                 e.set("code", code::TICKET_CLOSED);
                 e.set("status", status.to_string());
             }),
+            DomainError::AlreadyMerged { into, .. } => Error::new(message).extend_with(|_, e| {
+                e.set("code", code::ALREADY_MERGED);
+                e.set("mergedInto", into.as_str());
+            }),
+            DomainError::ConfirmationRequired(_) => {
+                Error::new(message).extend_with(|_, e| e.set("code", code::CONFIRMATION_REQUIRED))
+            }
             DomainError::PayloadTooLarge(_) => {
                 Error::new(message).extend_with(|_, e| e.set("code", code::PAYLOAD_TOO_LARGE))
             }

@@ -83,6 +83,7 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .define_job::<tasks::UnassignedAlert>()
         .define_job::<tasks::DeliverWebhooks>()
         .define_job::<tasks::RetrainTriage>()
+        .define_job::<tasks::FindDuplicates>()
         .with_cron(format!("0 * * * * {}", tasks::PURGE_TRASH).as_str())
         .context("purge schedule")?
         .with_cron(format!("30 * * * * {}", tasks::AUTO_CLOSE).as_str())

@@ -10,11 +10,13 @@ use crate::services::notifications::EmailJob;
 use crate::services::sla::DeadlineJob;
 use crate::services::webhooks::delivery::{self, SenderJob};
 use crate::services::{
-    alerts, assignment, lifecycle, maintenance, notifications, sla, triage, triage_learning,
+    alerts, assignment, duplicates, lifecycle, maintenance, notifications, sla, triage,
+    triage_learning,
 };
 
 pub const TRIAGE_TICKET: &str = "triage_ticket";
 pub const ASSIGN_TICKET: &str = "assign_ticket";
+pub const FIND_DUPLICATES: &str = "find_duplicates";
 pub const SEND_EMAIL: &str = "send_email";
 pub const PURGE_TRASH: &str = "purge_trash";
 pub const SLA_DEADLINE: &str = "sla_deadline";
@@ -66,6 +68,20 @@ impl TaskHandler for AssignTicket {
 
     async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
         report(assignment::assign_ticket(app(&ctx)?, self.ticket_id).await)
+    }
+}
+
+/// Queued by the database when a ticket is filed (see `enqueue_ticket_jobs`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FindDuplicates {
+    pub ticket_id: Uuid,
+}
+
+impl TaskHandler for FindDuplicates {
+    const IDENTIFIER: &'static str = FIND_DUPLICATES;
+
+    async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
+        report(duplicates::detect(app(&ctx)?, self.ticket_id).await)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Guest tracking links: a secret per link that lets whoever holds it read one ticket's
 //! public view and thread and reply to it, nothing else. Only the hash is stored; links can
-//! be revoked, and they stop working a grace period after the ticket closes.
+//! be revoked, and they stop working a grace period after the ticket closes. The link of a
+//! merged ticket opens the ticket it was merged into.
 
 use chrono::{TimeDelta, Utc};
 use diesel_async::AsyncPgConnection;
@@ -52,9 +53,14 @@ pub async fn open_on(
         .await?
         .filter(|row| row.revoked_at.is_none())
         .ok_or_else(invalid)?;
-    let ticket = Ticket::find_live(conn, row.ticket_id)
+    let mut ticket = Ticket::find_live(conn, row.ticket_id)
         .await?
         .ok_or_else(invalid)?;
+    // A merged ticket's link opens the ticket it went into (merges never form cycles: a
+    // merged ticket cannot be a merge target).
+    while let Some(into) = ticket.merged_into_id {
+        ticket = Ticket::find_live(conn, into).await?.ok_or_else(invalid)?;
+    }
     if let Some(ended) = ended_at(&ticket)
         && Utc::now() > ended + TimeDelta::days(i64::from(grace_days))
     {

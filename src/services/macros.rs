@@ -149,6 +149,7 @@ pub async fn apply(
             body_html: to_safe_html(&body),
             body,
             created_at: Utc::now(),
+            merged_from: None,
         };
         // The workflow decides on the status like for any reply: a move it forbids
         // refuses the whole macro.

@@ -139,6 +139,7 @@ pub async fn add(
         body_html: to_safe_html(&body),
         body,
         created_at: Utc::now(),
+        merged_from: None,
     };
     let destination = Destination {
         ticket_id: ticket.id,

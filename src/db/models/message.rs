@@ -19,6 +19,8 @@ pub struct TicketMessage {
     pub body: String,
     pub body_html: String,
     pub created_at: DateTime<Utc>,
+    /// The number of the ticket this message was moved from by a merge.
+    pub merged_from: Option<String>,
 }
 
 /// Which messages of a thread a reader may see.
@@ -38,7 +40,7 @@ pub async fn pages_of(
     limit: i64,
 ) -> QueryResult<Vec<TicketMessage>> {
     diesel::sql_query(
-        "SELECT id, ticket_id, author_id, author_role, author_name, internal, body, body_html,                 created_at          FROM (SELECT m.*, row_number() OVER (PARTITION BY m.ticket_id ORDER BY m.id) AS rank                FROM ticket_messages m                WHERE m.ticket_id = ANY($1) AND ($2 OR NOT m.internal)                  AND ($3::uuid IS NULL OR m.id > $3)) ranked          WHERE rank <= $4 ORDER BY ticket_id, id",
+        "SELECT id, ticket_id, author_id, author_role, author_name, internal, body, body_html,                 created_at, merged_from          FROM (SELECT m.*, row_number() OVER (PARTITION BY m.ticket_id ORDER BY m.id) AS rank                FROM ticket_messages m                WHERE m.ticket_id = ANY($1) AND ($2 OR NOT m.internal)                  AND ($3::uuid IS NULL OR m.id > $3)) ranked          WHERE rank <= $4 ORDER BY ticket_id, id",
     )
     .bind::<Array<diesel::sql_types::Uuid>, _>(ticket_ids)
     .bind::<Bool, _>(include_internal)
@@ -64,6 +66,41 @@ pub async fn counts_of(
         .group_by(ticket_messages::ticket_id)
         .select((ticket_messages::ticket_id, diesel::dsl::count_star()))
         .load(conn)
+        .await
+}
+
+/// Moves the whole thread of ticket `from` to ticket `to`: every message (marked with
+/// `from_number` unless an earlier merge marked it) and every attachment; attachments filed
+/// with the ticket itself join the message `carrier`. Answers how many messages moved.
+pub async fn move_thread(
+    conn: &mut AsyncPgConnection,
+    from: Uuid,
+    to: Uuid,
+    from_number: &str,
+    carrier: Uuid,
+) -> QueryResult<usize> {
+    use crate::db::schema::attachments;
+    diesel::update(attachments::table.filter(attachments::ticket_id.eq(from)))
+        .set((
+            attachments::ticket_id.eq(to),
+            attachments::message_id.eq(diesel::dsl::sql::<Nullable<diesel::sql_types::Uuid>>(
+                "COALESCE(message_id, ",
+            )
+            .bind::<diesel::sql_types::Uuid, _>(carrier)
+            .sql(")")),
+        ))
+        .execute(conn)
+        .await?;
+    diesel::update(ticket_messages::table.filter(ticket_messages::ticket_id.eq(from)))
+        .set((
+            ticket_messages::ticket_id.eq(to),
+            ticket_messages::merged_from.eq(diesel::dsl::sql::<Nullable<diesel::sql_types::Text>>(
+                "COALESCE(merged_from, ",
+            )
+            .bind::<diesel::sql_types::Text, _>(from_number)
+            .sql(")")),
+        ))
+        .execute(conn)
         .await
 }
 

@@ -6,6 +6,7 @@ pub mod attachment;
 pub mod audit;
 pub mod category;
 pub mod conversation;
+pub mod duplicate;
 pub mod email_delivery;
 pub mod email_preference;
 pub mod event;

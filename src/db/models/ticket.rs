@@ -40,6 +40,8 @@ pub struct Ticket {
     pub assignment_reason: Option<serde_json::Value>,
     /// The nearest deadline of a running SLA clock.
     pub sla_due_at: Option<DateTime<Utc>>,
+    /// Set when the ticket was merged into another (it is then CLOSED for good).
+    pub merged_into_id: Option<Uuid>,
 }
 
 /// A ticket about to be filed; the number is allocated by the insert itself.
@@ -79,6 +81,7 @@ pub struct TicketChanges {
     pub closed_at: Option<Option<DateTime<Utc>>>,
     pub deleted_at: Option<Option<DateTime<Utc>>>,
     pub deleted_by_id: Option<Option<Uuid>>,
+    pub merged_into_id: Option<Option<Uuid>>,
 }
 
 /// Files a batch of tickets in one statement: reserves as many numbers as there are tickets

@@ -20,8 +20,10 @@ use crate::db::models::triage::TicketTriage;
 use crate::db::models::user::User;
 use crate::domain::DomainError;
 
+mod duplicates;
 mod sla;
 
+pub use duplicates::DuplicatesOf;
 pub use sla::SlaOf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,6 +4,7 @@ mod api_tokens;
 mod conversation;
 mod lifecycle;
 mod macros;
+mod merge;
 mod pipeline;
 mod preferences;
 mod satisfaction;
@@ -33,4 +34,5 @@ pub struct Mutation(
     tags::TagMutation,
     views::ViewMutation,
     macros::MacroMutation,
+    merge::MergeMutation,
 );

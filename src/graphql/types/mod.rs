@@ -2,6 +2,7 @@ pub mod api_token;
 pub mod audit;
 pub mod auth;
 pub mod category;
+pub mod duplicate;
 pub mod event;
 pub mod inputs;
 pub mod macros;

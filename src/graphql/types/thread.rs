@@ -38,6 +38,12 @@ impl TicketMessageObject {
         self.0.author_role
     }
 
+    /// The number of the ticket this message was moved from by a merge (the merged
+    /// ticket's description arrives as its requester's message); null otherwise.
+    async fn merged_from(&self) -> Option<&str> {
+        self.0.merged_from.as_deref()
+    }
+
     /// Staff only: the author's account (null for guests).
     async fn author(&self, ctx: &Context<'_>) -> GqlResult<Option<UserObject>> {
         if !request_ctx(ctx)?.viewer.is_staff() {

@@ -10,9 +10,11 @@ use crate::graphql::context::request_ctx;
 use crate::graphql::error::GqlResult;
 use crate::graphql::guards::RoleGuard;
 use crate::graphql::loaders::{
-    CategoryId, ConversationOf, HistoryPage, Loaders, SlaOf, TagsOf, TriageOf, UserId,
+    CategoryId, ConversationOf, DuplicatesOf, HistoryPage, Loaders, SlaOf, TagsOf, TicketId,
+    TriageOf, UserId,
 };
 use crate::graphql::types::category::CategoryObject;
+use crate::graphql::types::duplicate::PossibleDuplicateObject;
 use crate::graphql::types::event::TicketEventObject;
 use crate::graphql::types::pipeline::{AssignmentReason, ConversationObject, TriageObject};
 use crate::graphql::types::satisfaction::{self, SatisfactionObject};
@@ -157,6 +159,36 @@ impl TicketObject {
             .load_one(TagsOf(self.0.id))
             .await?
             .unwrap_or_default())
+    }
+
+    /// The ticket this one was merged into (then it is CLOSED for good and its thread lives
+    /// there); null when it was not merged or the viewer cannot see that ticket.
+    async fn merged_into(&self, ctx: &Context<'_>) -> GqlResult<Option<TicketObject>> {
+        let Some(id) = self.0.merged_into_id else {
+            return Ok(None);
+        };
+        let target = ctx.data::<Loaders>()?.load_one(TicketId(id)).await?;
+        let viewer = request_ctx(ctx)?.viewer.principal()?;
+        Ok(target
+            .filter(|t| viewer.role.is_staff() || t.requester_id == Some(viewer.user_id))
+            .map(TicketObject))
+    }
+
+    /// Staff-only: open tickets that may be about the same problem, most alike first (the
+    /// duplicate detector pairs each new ticket with those of the last 14 days).
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn possible_duplicates(
+        &self,
+        ctx: &Context<'_>,
+    ) -> GqlResult<Vec<PossibleDuplicateObject>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .load_one(DuplicatesOf(self.0.id))
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(PossibleDuplicateObject)
+            .collect())
     }
 
     /// Staff-only: the language the ticket is written in (ISO 639-1, detected by triage);

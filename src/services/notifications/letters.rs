@@ -213,6 +213,24 @@ pub(super) fn status_update(ticket: &Ticket, status: &str, link: String) -> Noti
     }
 }
 
+/// The requester's ticket was merged into `into` (its link now opens that ticket).
+pub(super) fn merged(ticket: &Ticket, into: &str, link: String) -> Notification {
+    Notification {
+        link,
+        ..about(
+            ticket,
+            format!("[{}] Merged into {into}: {}", ticket.number, ticket.title),
+            "Your ticket continues elsewhere",
+            format!(
+                "Hi {}, {} is about the same problem as {into}, so we merged them: your \
+                 messages and attachments are now part of {into}, and we carry on there. \
+                 Your link opens it.",
+                ticket.requester_name, ticket.number
+            ),
+        )
+    }
+}
+
 pub(super) fn unassigned_alert(ticket: &Ticket, public_url: &str) -> Notification {
     Notification {
         summary: ticket.summary.clone(),

@@ -27,8 +27,9 @@ use crate::services::guest_access;
 mod letters;
 
 use letters::{
-    FOOTER, assigned, created, requester_assigned, requester_replied, resolved, sla_deadline,
-    staff_replied, status_update, unassigned_alert, webhook_disabled as webhook_disabled_letter,
+    FOOTER, assigned, created, merged, requester_assigned, requester_replied, resolved,
+    sla_deadline, staff_replied, status_update, unassigned_alert,
+    webhook_disabled as webhook_disabled_letter,
 };
 
 #[derive(
@@ -211,12 +212,20 @@ async fn compose(
                     .and_then(|routed| routed.event.to_value),
                 None => None,
             };
-            match status {
-                Some(status) => {
+            let merged_into = match ticket.merged_into_id {
+                Some(id) => Ticket::find_live(conn, id).await?.map(|t| t.number),
+                None => None,
+            };
+            match (status, merged_into) {
+                (Some(_), Some(into)) => {
+                    let link = requester_link(conn, public_url, &ticket).await?;
+                    to_requester(merged(&ticket, &into, link))
+                }
+                (Some(status), None) => {
                     let link = requester_link(conn, public_url, &ticket).await?;
                     to_requester(status_update(&ticket, &status, link))
                 }
-                None => None,
+                (None, _) => None,
             }
         }
         EmailKind::StaffReplied => match public_message(conn, job.message_id).await? {

@@ -91,6 +91,10 @@ async fn extra(conn: &mut AsyncPgConnection, event: &TicketEvent) -> anyhow::Res
             Some(json!({ "changedFields": ["tags"], "tags": tags }))
         }
         TicketEventKind::Triaged => Some(json!({ "changedFields": TRIAGED_FIELDS })),
+        TicketEventKind::Merged => Some(json!({ "merge": {
+            "from": event.from_value,
+            "into": event.to_value,
+        }})),
         TicketEventKind::MessageAdded => {
             let message = match event.to_value.as_deref().and_then(|id| id.parse().ok()) {
                 Some(id) => TicketMessage::find(conn, id).await?,
