@@ -153,6 +153,7 @@ diesel::table! {
         occurred_at -> Timestamptz,
         internal -> Bool,
         position -> Nullable<Int8>,
+        changes -> Nullable<Jsonb>,
     }
 }
 

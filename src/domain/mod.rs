@@ -5,6 +5,7 @@ pub mod assignment;
 pub mod attachment;
 pub mod email_reply;
 pub mod error;
+pub mod history;
 pub mod macro_template;
 pub mod markdown;
 pub mod roles;

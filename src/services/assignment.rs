@@ -86,6 +86,7 @@ pub async fn assign_ticket(state: &AppState, ticket_id: Uuid) -> anyhow::Result<
             to_value: Some(decision.assignee_id.to_string()),
             actor_id: None,
             internal: false,
+            changes: None,
         }];
         Ticket::apply(conn, ticket_id, &changes, &events).await?;
         mark_assigned(conn, decision.assignee_id, Utc::now()).await?;

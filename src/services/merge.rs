@@ -77,6 +77,7 @@ pub async fn merge(
                 to_value: Some(TicketStatus::Closed.to_string()),
                 actor_id: Some(staff.user_id),
                 internal: false,
+                changes: None,
             },
         ];
         let source =
@@ -183,5 +184,6 @@ fn merge_event(
         to_value: into.map(str::to_owned),
         actor_id: Some(actor),
         internal: false,
+        changes: None,
     }
 }

@@ -184,6 +184,7 @@ pub(crate) async fn record_reply(
         to_value: Some(message.id.to_string()),
         actor_id: message.author_id,
         internal: message.internal,
+        changes: None,
     }];
     if let Some(to) = effects.status {
         events.push(tickets::transition(

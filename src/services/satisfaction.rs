@@ -158,6 +158,7 @@ async fn record(
         to_value: Some(saved.score.to_string()),
         actor_id: actor,
         internal: false,
+        changes: None,
     };
     NewTicketEvent::insert_all(conn, &[event]).await?;
     Ok(saved)

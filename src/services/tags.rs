@@ -85,6 +85,7 @@ pub(crate) async fn retag(
         to_value: Some(after.join(",")),
         actor_id: Some(actor),
         internal: true,
+        changes: None,
     };
     Ok((after, Some(event)))
 }

@@ -6,10 +6,12 @@ use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::auth::Principal;
+use crate::db::models::category::Category;
 use crate::db::models::event::NewTicketEvent;
 use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::db::models::ticket_list::{self, PageRequest, TicketFilter};
 use crate::db::models::user::User;
+use crate::domain::history::FieldChange;
 use crate::domain::skills::normalize_skills;
 use crate::domain::ticket::{PrioritySource, TicketEventKind, TicketPriority, TicketStatus};
 use crate::domain::triage::MAX_RELATED_SKILLS;
@@ -123,6 +125,7 @@ pub(crate) fn event(
         to_value: to,
         actor_id: Some(actor),
         internal: false,
+        changes: None,
     }
 }
 
@@ -175,8 +178,8 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
         let current = lock_live(conn, id, input.expected_version).await?;
         let mut changes = TicketChanges::default();
         let mut events = Vec::new();
-        // The edited fields, named as in the API (the UPDATED event's toValue).
-        let mut edited: Vec<&str> = Vec::new();
+        // The edited fields, named as in the API (the UPDATED event's toValue and changes).
+        let mut edited: Vec<FieldChange> = Vec::new();
 
         if let Some(to) = input.status.filter(|s| *s != current.status) {
             events.push(transition(&mut changes, &current, to, Some(staff.user_id))?);
@@ -191,34 +194,55 @@ pub async fn update(ctx: &RequestContext, id: Uuid, input: TicketUpdate) -> Doma
             ));
         }
         if let Some(title) = title.filter(|t| *t != current.title) {
+            edited.push(FieldChange::new(
+                "title",
+                Some(current.title.clone()),
+                Some(title.clone()),
+            ));
             changes.title = Some(title);
-            edited.push("title");
         }
         let corrected_category = category_id
             .filter(|c| *c != current.category_id)
             .and(input.category.as_deref())
             .map(|slug| slug.trim().to_lowercase());
         if let Some(category_id) = category_id.filter(|c| *c != current.category_id) {
+            let before = Category::find_many(conn, &[current.category_id]).await?;
+            edited.push(FieldChange::new(
+                "category",
+                before.into_iter().next().map(|c| c.slug),
+                corrected_category.clone(),
+            ));
             changes.category_id = Some(category_id);
-            edited.push("category");
         }
         if let Some(notes) = helpful_notes.filter(|n| *n != current.helpful_notes) {
+            edited.push(FieldChange::new(
+                "helpfulNotes",
+                current.helpful_notes.clone(),
+                notes.clone(),
+            ));
             changes.helpful_notes = Some(notes);
-            edited.push("helpfulNotes");
         }
         let corrected_skills = related_skills.filter(|s| *s != current.related_skills);
         if let Some(skills) = &corrected_skills {
+            edited.push(FieldChange::new(
+                "relatedSkills",
+                Some(current.related_skills.join(", ")),
+                Some(skills.join(", ")),
+            ));
             changes.related_skills = Some(skills.clone());
-            edited.push("relatedSkills");
         }
         if !edited.is_empty() {
-            events.push(event(
-                id,
-                TicketEventKind::Updated,
-                None,
-                Some(edited.join(",")),
-                staff.user_id,
-            ));
+            let fields: Vec<&str> = edited.iter().map(|c| c.field.as_str()).collect();
+            events.push(NewTicketEvent {
+                changes: Some(serde_json::to_value(&edited).map_err(anyhow::Error::from)?),
+                ..event(
+                    id,
+                    TicketEventKind::Updated,
+                    None,
+                    Some(fields.join(",")),
+                    staff.user_id,
+                )
+            });
         }
         if events.is_empty() {
             return Ok(current);
@@ -297,6 +321,7 @@ pub(crate) fn transition(
         to_value: Some(to.to_string()),
         actor_id: actor,
         internal: false,
+        changes: None,
     })
 }
 

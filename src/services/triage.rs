@@ -154,6 +154,7 @@ async fn apply(
         to_value: Some(provider.to_owned()),
         actor_id: None,
         internal: false,
+        changes: None,
     }];
     if let Some(priority) =
         priority_after_triage(current.priority, current.priority_source, analysis.priority)
@@ -167,6 +168,7 @@ async fn apply(
             to_value: Some(priority.to_string()),
             actor_id: None,
             internal: false,
+            changes: None,
         });
     }
     tickets::apply_change(conn, state, ticket_id, &changes, &events)

@@ -15,6 +15,7 @@ mod duplicates;
 mod email;
 mod event_stream;
 mod export;
+mod history;
 mod hostile_documents;
 mod http_conventions;
 mod inbound_email;

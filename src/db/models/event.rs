@@ -22,6 +22,8 @@ pub struct TicketEvent {
     /// Commit order, assigned as the inserting transaction commits (so `None` only inside
     /// it): what subscribers and replays order and resume by.
     pub position: Option<i64>,
+    /// An UPDATED event's edits: `[{"field", "from", "to"}]`.
+    pub changes: Option<serde_json::Value>,
 }
 
 impl TicketEvent {
@@ -40,6 +42,7 @@ pub struct NewTicketEvent {
     pub to_value: Option<String>,
     pub actor_id: Option<Uuid>,
     pub internal: bool,
+    pub changes: Option<serde_json::Value>,
 }
 
 /// An event with what subscribers need to decide who may see it.
@@ -117,7 +120,7 @@ impl TicketEvent {
         limit: i64,
     ) -> QueryResult<Vec<Self>> {
         diesel::sql_query(
-            "SELECT id, ticket_id, kind, from_value, to_value, actor_id, occurred_at, internal,                     position              FROM (SELECT e.*,                           row_number() OVER (PARTITION BY e.ticket_id ORDER BY e.position) AS rank                    FROM ticket_events e                    WHERE e.ticket_id = ANY($1) AND ($2 OR NOT e.internal) AND e.position > $3) ranked              WHERE rank <= $4 ORDER BY ticket_id, position",
+            "SELECT id, ticket_id, kind, from_value, to_value, actor_id, occurred_at, internal,                     position, changes              FROM (SELECT e.*,                           row_number() OVER (PARTITION BY e.ticket_id ORDER BY e.position) AS rank                    FROM ticket_events e                    WHERE e.ticket_id = ANY($1) AND ($2 OR NOT e.internal) AND e.position > $3) ranked              WHERE rank <= $4 ORDER BY ticket_id, position",
         )
         .bind::<Array<diesel::sql_types::Uuid>, _>(ticket_ids)
         .bind::<Bool, _>(include_internal)

@@ -1,8 +1,10 @@
-use async_graphql::{Context, ID, Object};
+use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
 use crate::db::models::event::TicketEvent;
+use crate::domain::history::changes_of;
 use crate::domain::ticket::{TicketEventKind, TicketStatus};
+use crate::graphql::context::request_ctx;
 use crate::graphql::error::GqlResult;
 use crate::graphql::loaders::{Loaders, MessageId, TicketId, UserId};
 use crate::graphql::types::thread::TicketMessageObject;
@@ -11,6 +13,15 @@ use crate::graphql::types::user::UserObject;
 
 #[derive(Clone)]
 pub struct TicketEventObject(pub TicketEvent);
+
+/// One field an event changed.
+#[derive(SimpleObject)]
+#[graphql(name = "FieldChange")]
+pub struct FieldChangeObject {
+    field: String,
+    from: Option<String>,
+    to: Option<String>,
+}
 
 impl TicketEventObject {
     fn status(&self, value: Option<&String>) -> Option<TicketStatus> {
@@ -60,6 +71,27 @@ impl TicketEventObject {
     /// New value of what changed.
     async fn to_value(&self) -> Option<&str> {
         self.0.to_value.as_deref()
+    }
+
+    /// What the event changed, field by field: `status`, `priority`, `assignee` (user ids),
+    /// `title`, `category` (slugs), and for staff `helpfulNotes`, `relatedSkills` and `tags`.
+    /// Empty for events that change no field.
+    async fn changes(&self, ctx: &Context<'_>) -> Vec<FieldChangeObject> {
+        let staff = request_ctx(ctx).is_ok_and(|request| request.viewer.is_staff());
+        changes_of(
+            self.0.kind,
+            self.0.from_value.as_deref(),
+            self.0.to_value.as_deref(),
+            self.0.changes.as_ref(),
+        )
+        .into_iter()
+        .filter(|change| staff || !change.is_staff_only())
+        .map(|change| FieldChangeObject {
+            field: change.field,
+            from: change.from,
+            to: change.to,
+        })
+        .collect()
     }
 
     /// For MESSAGE_ADDED: the message (internal notes' events reach staff only).

@@ -66,6 +66,7 @@ async fn record(conn: &mut AsyncPgConnection, job: &DeadlineJob) -> DomainResult
         to_value: Some(job.metric.clone()),
         actor_id: None,
         internal: true,
+        changes: None,
     }
     .insert(conn)
     .await?;
