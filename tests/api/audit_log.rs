@@ -108,3 +108,106 @@ async fn admin_changes_to_accounts_and_settings_are_audited() {
         .await;
     assert_eq!(error_code(&bad), "BAD_USER_INPUT", "{bad}");
 }
+
+#[tokio::test]
+async fn sla_and_webhook_settings_are_audited_without_secrets() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let token = Some(admin.token.as_str());
+
+    let policy = app
+        .gql(
+            token,
+            "mutation { upsertSlaPolicy(input: { name: \"Urgent\", priority: URGENT, firstResponseMinutes: 30 }) { id } }",
+            json!({}),
+        )
+        .await;
+    let policy_id = policy["data"]["upsertSlaPolicy"]["id"].clone();
+    assert!(policy_id.is_string(), "{policy}");
+    app.gql(
+        token,
+        "mutation { upsertSlaPolicy(input: { name: \"Urgent\", priority: URGENT, firstResponseMinutes: 15 }) { id } }",
+        json!({}),
+    )
+    .await;
+    let deleted = app
+        .gql(
+            token,
+            "mutation($id: ID!) { deleteSlaPolicy(id: $id) }",
+            json!({ "id": policy_id }),
+        )
+        .await;
+    assert_eq!(deleted["data"]["deleteSlaPolicy"], true, "{deleted}");
+
+    let created = app
+        .gql(
+            token,
+            "mutation { createWebhookEndpoint(input: { url: \"https://hooks.example.com/deskql\", eventTypes: [TICKET_CREATED] }) { secret endpoint { id } } }",
+            json!({}),
+        )
+        .await;
+    let secret = created["data"]["createWebhookEndpoint"]["secret"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{created}"))
+        .to_owned();
+    let endpoint = created["data"]["createWebhookEndpoint"]["endpoint"]["id"].clone();
+    let rotated = app
+        .gql(
+            token,
+            "mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }",
+            json!({ "id": endpoint }),
+        )
+        .await;
+    let new_secret = rotated["data"]["rotateWebhookSecret"]["secret"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{rotated}"))
+        .to_owned();
+    app.gql(
+        token,
+        "mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }",
+        json!({ "id": endpoint }),
+    )
+    .await;
+
+    let log = app
+        .gql(
+            token,
+            "{ auditLog(first: 20) { edges { node { action target before after } } } }",
+            json!({}),
+        )
+        .await;
+    let entries = log["data"]["auditLog"]["edges"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{log}"));
+    let actions: Vec<&str> = entries
+        .iter()
+        .filter_map(|e| e["node"]["action"].as_str())
+        .filter(|a| a.starts_with("sla.") || a.starts_with("webhooks."))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "webhooks.delete",
+            "webhooks.rotate_secret",
+            "webhooks.create",
+            "sla.delete_policy",
+            "sla.upsert_policy",
+            "sla.upsert_policy",
+        ]
+    );
+    let replaced = entries
+        .iter()
+        .map(|e| &e["node"])
+        .filter(|n| n["action"] == "sla.upsert_policy")
+        .find(|n| !n["before"].is_null())
+        .unwrap_or_else(|| panic!("{log}"));
+    assert_eq!(
+        (
+            &replaced["before"]["firstResponseMinutes"],
+            &replaced["after"]["firstResponseMinutes"]
+        ),
+        (&json!(30), &json!(15))
+    );
+    assert!(!log.to_string().contains(&secret), "{log}");
+    assert!(!log.to_string().contains(&new_secret), "{log}");
+}

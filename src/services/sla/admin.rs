@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
-use serde_json::json;
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::app::AppState;
@@ -18,8 +18,8 @@ use crate::domain::ticket::TicketPriority;
 use crate::domain::validation;
 use crate::domain::{DomainError, DomainResult};
 use crate::jobs::tasks;
-use crate::services::RequestContext;
 use crate::services::intake::resolve_category;
+use crate::services::{RequestContext, audit};
 
 const NAME_CHARS: (usize, usize) = (1, 100);
 const MAX_RANGES: usize = 70;
@@ -199,6 +199,17 @@ pub async fn upsert_calendar(
             .save(conn)
             .await?;
             enqueue_reevaluation(conn).await?;
+            let before = existing.map_or(Value::Null, audited_calendar);
+            let target = row.id.to_string();
+            audit::record(
+                conn,
+                ctx,
+                "sla.upsert_calendar",
+                &target,
+                before,
+                audited_calendar(&row),
+            )
+            .await?;
             Ok::<_, DomainError>(row)
         })
         .await?;
@@ -219,10 +230,21 @@ pub async fn delete_calendar(ctx: &RequestContext, id: Uuid) -> DomainResult<boo
                 "{used} SLA policies use this calendar; point them elsewhere first"
             )));
         }
-        if CalendarRow::delete(conn, id).await? == 0 {
-            return Err(DomainError::NotFound("business calendar"));
-        }
+        let before = CalendarRow::find(conn, id)
+            .await?
+            .ok_or(DomainError::NotFound("business calendar"))?;
+        CalendarRow::delete(conn, id).await?;
         enqueue_reevaluation(conn).await?;
+        let target = id.to_string();
+        audit::record(
+            conn,
+            ctx,
+            "sla.delete_calendar",
+            &target,
+            audited_calendar(&before),
+            Value::Null,
+        )
+        .await?;
         Ok(true)
     })
     .await
@@ -299,6 +321,17 @@ pub async fn upsert_policy(ctx: &RequestContext, input: PolicyInput) -> DomainRe
         .save(conn)
         .await?;
         enqueue_reevaluation(conn).await?;
+        let before = existing.map_or(Value::Null, audited_policy);
+        let target = row.id.to_string();
+        audit::record(
+            conn,
+            ctx,
+            "sla.upsert_policy",
+            &target,
+            before,
+            audited_policy(&row),
+        )
+        .await?;
         Ok(row)
     })
     .await
@@ -308,13 +341,49 @@ pub async fn delete_policy(ctx: &RequestContext, id: Uuid) -> DomainResult<bool>
     ctx.viewer.require_admin()?;
     let mut conn = ctx.state.pool.get().await?;
     conn.transaction(async |conn| {
-        if PolicyRow::delete(conn, id).await? == 0 {
-            return Err(DomainError::NotFound("SLA policy"));
-        }
+        let before = PolicyRow::list(conn)
+            .await?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or(DomainError::NotFound("SLA policy"))?;
+        PolicyRow::delete(conn, id).await?;
         enqueue_reevaluation(conn).await?;
+        let target = id.to_string();
+        audit::record(
+            conn,
+            ctx,
+            "sla.delete_policy",
+            &target,
+            audited_policy(&before),
+            Value::Null,
+        )
+        .await?;
         Ok(true)
     })
     .await
+}
+
+/// What a calendar change is audited by.
+fn audited_calendar(calendar: &CalendarRow) -> Value {
+    json!({
+        "name": calendar.name,
+        "timeZone": calendar.time_zone,
+        "openingHours": calendar.opening_hours,
+        "holidays": calendar.holidays,
+        "isDefault": calendar.is_default,
+    })
+}
+
+/// What a policy change is audited by.
+fn audited_policy(policy: &PolicyRow) -> Value {
+    json!({
+        "name": policy.name,
+        "priority": policy.priority.to_string(),
+        "categoryId": policy.category_id,
+        "firstResponseMinutes": policy.first_response_minutes,
+        "resolutionMinutes": policy.resolution_minutes,
+        "calendarId": policy.calendar_id,
+    })
 }
 
 /// One pending re-evaluation is enough however many changes queue it (the job key folds

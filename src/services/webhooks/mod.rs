@@ -5,6 +5,7 @@ pub mod delivery;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use diesel_async::AsyncConnection;
+use serde_json::Value;
 use uuid::Uuid;
 
 use crate::db::models::webhook::{
@@ -13,7 +14,7 @@ use crate::db::models::webhook::{
 };
 use crate::domain::webhook::{DESCRIPTION_MAX_CHARS, WebhookEventType, validate_url};
 use crate::domain::{DomainError, DomainResult, validation};
-use crate::services::RequestContext;
+use crate::services::{RequestContext, audit};
 use crate::webhooks::generate_secret;
 
 /// Deliveries listed at most.
@@ -49,18 +50,33 @@ pub async fn create(ctx: &RequestContext, input: EndpointInput) -> DomainResult<
     let event_types = event_types(input.event_types.unwrap_or_default())?;
     let secret = generate_secret();
     let mut conn = ctx.state.pool.get().await?;
-    let endpoint = NewWebhookEndpoint {
-        id: Uuid::now_v7(),
-        url: url.as_str(),
-        description: &description,
-        event_types,
-        include_internal_notes: input.include_internal_notes.unwrap_or(false),
-        active: input.active.unwrap_or(true),
-        secret: &secret,
-        created_by: Some(admin.user_id),
-    }
-    .insert(&mut conn)
-    .await?;
+    let endpoint = conn
+        .transaction(async |conn| {
+            let endpoint = NewWebhookEndpoint {
+                id: Uuid::now_v7(),
+                url: url.as_str(),
+                description: &description,
+                event_types,
+                include_internal_notes: input.include_internal_notes.unwrap_or(false),
+                active: input.active.unwrap_or(true),
+                secret: &secret,
+                created_by: Some(admin.user_id),
+            }
+            .insert(conn)
+            .await?;
+            let target = endpoint.id.to_string();
+            audit::record(
+                conn,
+                ctx,
+                "webhooks.create",
+                &target,
+                Value::Null,
+                audited(&endpoint),
+            )
+            .await?;
+            Ok::<_, DomainError>(endpoint)
+        })
+        .await?;
     Ok(WithSecret { secret, endpoint })
 }
 
@@ -97,9 +113,22 @@ pub async fn update(
     };
     let mut conn = ctx.state.pool.get().await?;
     conn.transaction(async |conn| {
+        let before = WebhookEndpoint::find(conn, id)
+            .await?
+            .ok_or(DomainError::NotFound("webhook endpoint"))?;
         let endpoint = WebhookEndpoint::update(conn, id, &changes)
             .await?
             .ok_or(DomainError::NotFound("webhook endpoint"))?;
+        let target = id.to_string();
+        audit::record(
+            conn,
+            ctx,
+            "webhooks.update",
+            &target,
+            audited(&before),
+            audited(&endpoint),
+        )
+        .await?;
         if reactivated {
             for ticket_id in WebhookDelivery::pending_tickets(conn, id).await? {
                 model::schedule_sender(conn, id, ticket_id, None).await?;
@@ -126,9 +155,26 @@ pub async fn rotate_secret(
     let secret = generate_secret();
     let until = Utc::now() + TimeDelta::minutes(i64::from(grace_minutes));
     let mut conn = ctx.state.pool.get().await?;
-    let endpoint = WebhookEndpoint::rotate_secret(&mut conn, id, &secret, until)
-        .await?
-        .ok_or(DomainError::NotFound("webhook endpoint"))?;
+    let endpoint = conn
+        .transaction(async |conn| {
+            let endpoint = WebhookEndpoint::rotate_secret(conn, id, &secret, until)
+                .await?
+                .ok_or(DomainError::NotFound("webhook endpoint"))?;
+            // The secrets themselves never enter the audit trail.
+            let target = id.to_string();
+            let after = serde_json::json!({ "previousSecretExpiresAt": until });
+            audit::record(
+                conn,
+                ctx,
+                "webhooks.rotate_secret",
+                &target,
+                Value::Null,
+                after,
+            )
+            .await?;
+            Ok::<_, DomainError>(endpoint)
+        })
+        .await?;
     Ok(WithSecret { secret, endpoint })
 }
 
@@ -136,10 +182,34 @@ pub async fn rotate_secret(
 pub async fn delete(ctx: &RequestContext, id: Uuid) -> DomainResult<()> {
     ctx.viewer.require_admin()?;
     let mut conn = ctx.state.pool.get().await?;
-    if !WebhookEndpoint::delete(&mut conn, id).await? {
-        return Err(DomainError::NotFound("webhook endpoint"));
-    }
-    Ok(())
+    conn.transaction(async |conn| {
+        let before = WebhookEndpoint::find(conn, id)
+            .await?
+            .ok_or(DomainError::NotFound("webhook endpoint"))?;
+        WebhookEndpoint::delete(conn, id).await?;
+        let target = id.to_string();
+        audit::record(
+            conn,
+            ctx,
+            "webhooks.delete",
+            &target,
+            audited(&before),
+            Value::Null,
+        )
+        .await
+    })
+    .await
+}
+
+/// What an endpoint change is audited by (never its secrets).
+fn audited(endpoint: &WebhookEndpoint) -> Value {
+    serde_json::json!({
+        "url": endpoint.url,
+        "description": endpoint.description,
+        "eventTypes": endpoint.event_types,
+        "includeInternalNotes": endpoint.include_internal_notes,
+        "active": endpoint.active,
+    })
 }
 
 /// A delivery with every attempt it took, oldest attempt first.
