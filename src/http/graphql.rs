@@ -8,7 +8,7 @@ use async_graphql::{ErrorExtensionValues, ParseRequestError, Request, Response, 
 use async_graphql_axum::GraphQLResponse;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, RawQuery, State};
-use axum::http::header::{ALLOW, CONTENT_TYPE, ORIGIN};
+use axum::http::header::{ACCEPT, ALLOW, CONTENT_TYPE, ORIGIN};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use futures::TryStreamExt;
@@ -47,11 +47,72 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"))
 }
 
+/// What a response is sent as (GraphQL over HTTP): `application/graphql-response+json` when
+/// the client accepts it, with 400 for requests that could not run; otherwise the legacy
+/// `application/json`, with 200 for every GraphQL result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Media {
+    GraphqlResponse,
+    Json,
+}
+
+const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+
+impl Media {
+    fn accepted_by(headers: &HeaderMap) -> Self {
+        let accepts_graphql_response = headers
+            .get_all(ACCEPT)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .filter_map(|range| range.split(';').next())
+            .any(|mime| mime.trim().eq_ignore_ascii_case(GRAPHQL_RESPONSE_JSON));
+        if accepts_graphql_response {
+            Self::GraphqlResponse
+        } else {
+            Self::Json
+        }
+    }
+
+    fn content_type(self) -> HeaderValue {
+        match self {
+            Self::GraphqlResponse => HeaderValue::from_static(GRAPHQL_RESPONSE_JSON),
+            Self::Json => HeaderValue::from_static("application/json"),
+        }
+    }
+
+    /// Sends a JSON response as this media type (other bodies, like GraphiQL's page, stay).
+    fn apply(self, mut response: axum::response::Response) -> axum::response::Response {
+        let is_json = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.contains("json"));
+        if is_json {
+            response
+                .headers_mut()
+                .insert(CONTENT_TYPE, self.content_type());
+        }
+        response
+    }
+}
+
 pub async fn post_handler(
     State(state): State<HttpState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Body,
+) -> axum::response::Response {
+    let media = Media::accepted_by(&headers);
+    media.apply(post(state, peer, headers, body, media).await)
+}
+
+async fn post(
+    state: HttpState,
+    peer: SocketAddr,
+    headers: HeaderMap,
+    body: Body,
+    media: Media,
 ) -> axum::response::Response {
     if is_multipart(&headers) {
         // Checked before the body is read: a refused upload costs no spooling.
@@ -59,7 +120,7 @@ pub async fn post_handler(
             return refusal;
         }
         return match multipart_request(&state, &headers, body).await {
-            Ok(request) => execute(state, peer, headers, request).await,
+            Ok(request) => execute(state, peer, headers, request, media).await,
             Err(response) => response,
         };
     }
@@ -87,8 +148,24 @@ pub async fn post_handler(
             "batched requests are not supported",
         );
     }
-    let request: Request = match serde_json::from_slice(&body) {
-        Ok(request) => request,
+    let request: Request = match serde_json::from_slice::<RequestBody>(&body) {
+        Ok(RequestBody { query: None }) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                code::BAD_USER_INPUT,
+                "a GraphQL request body needs a `query` string",
+            );
+        }
+        Ok(_) => match serde_json::from_slice(&body) {
+            Ok(request) => request,
+            Err(err) => {
+                return error_response(
+                    StatusCode::BAD_REQUEST,
+                    code::BAD_USER_INPUT,
+                    &format!("invalid GraphQL request body: {err}"),
+                );
+            }
+        },
         Err(err) => {
             return error_response(
                 StatusCode::BAD_REQUEST,
@@ -100,7 +177,14 @@ pub async fn post_handler(
     if let Some(refusal) = csrf_refusal(&state.app.config, &headers, Some(&request)) {
         return refusal;
     }
-    execute(state, peer, headers, request).await
+    execute(state, peer, headers, request, media).await
+}
+
+/// The part of a request body checked before it is parsed as a GraphQL request (which would
+/// read a missing query as an empty one).
+#[derive(serde::Deserialize)]
+struct RequestBody {
+    query: Option<String>,
 }
 
 /// Headers a page can only send after a CORS preflight, which foreign origins fail.
@@ -224,6 +308,17 @@ pub async fn get_handler(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> axum::response::Response {
+    let media = Media::accepted_by(&headers);
+    media.apply(get(state, peer, headers, query, media).await)
+}
+
+async fn get(
+    state: HttpState,
+    peer: SocketAddr,
+    headers: HeaderMap,
+    query: Option<String>,
+    media: Media,
+) -> axum::response::Response {
     let Some(query) = query.filter(|q| q.contains("query=")) else {
         if state.app.config.graphiql {
             return graphiql::page();
@@ -255,7 +350,7 @@ pub async fn get_handler(
             .insert(ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    execute(state, peer, headers, request).await
+    execute(state, peer, headers, request, media).await
 }
 
 /// Whether the operation to run is a mutation. Unparseable text is not one (execution then
@@ -280,6 +375,7 @@ async fn execute(
     peer: SocketAddr,
     headers: HeaderMap,
     request: Request,
+    media: Media,
 ) -> axum::response::Response {
     if request.query.chars().count() > MAX_QUERY_CHARS {
         return error_response(
@@ -337,7 +433,26 @@ async fn execute(
         );
     };
     finish_errors(&mut response, &request_id);
+    if media == Media::GraphqlResponse && is_request_error(&response) {
+        // The document did not run (it failed to parse or validate, or its variables did not
+        // fit): 400, and no `data` entry, as GraphQL over HTTP asks.
+        let body = serde_json::json!({ "errors": response.errors });
+        return (
+            StatusCode::BAD_REQUEST,
+            [(CONTENT_TYPE, GRAPHQL_RESPONSE_JSON)],
+            body.to_string(),
+        )
+            .into_response();
+    }
     GraphQLResponse::from(response).into_response()
+}
+
+/// Errors before execution have no path and leave no data; an execution that failed at a
+/// field always has the field's path.
+fn is_request_error(response: &Response) -> bool {
+    response.data == Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|error| error.path.is_empty())
 }
 
 /// A GraphQL error response with a code, carrying the request id to quote in a report.
