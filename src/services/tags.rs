@@ -97,6 +97,16 @@ pub async fn list(ctx: &RequestContext) -> DomainResult<Vec<TagCount>> {
     Ok(tag::counts(&mut conn).await?)
 }
 
+/// Tags suggested for a ticket (staff), from the tags of tickets like it.
+pub async fn suggestions(ctx: &RequestContext, ticket_id: Uuid) -> DomainResult<Vec<String>> {
+    ctx.viewer.require_staff()?;
+    let mut conn = ctx.state.pool.get().await?;
+    Ok(tag::suggestions(&mut conn, ticket_id, MAX_SUGGESTIONS).await?)
+}
+
+/// Tags suggested per ticket, at most.
+const MAX_SUGGESTIONS: i64 = 5;
+
 /// Renames `from` to `to` on every ticket (admins). With `merge`, `to` may already exist and
 /// the two become one; without it, an existing `to` is a conflict.
 pub async fn rename(

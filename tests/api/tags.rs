@@ -303,3 +303,70 @@ async fn the_per_ticket_tag_limit_holds_under_concurrent_adds() {
         20
     );
 }
+
+#[tokio::test]
+async fn tags_of_tickets_alike_are_suggested_to_staff_only() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let user = app.sign_up("requester").await;
+    let classify = "mutation($id: ID!, $skills: [String!]) { updateTicket(id: $id, input: { category: \"billing\", relatedSkills: $skills }) { id } }";
+    let suggested = "query($id: ID!) { ticket(id: $id) { suggestedTags } }";
+    let tagged = app.create_ticket(&user, "Charged twice").await;
+    let other_skill = app.create_ticket(&user, "Card declined").await;
+    let fresh = app.create_ticket(&user, "Double charge again").await;
+    for (ticket, skills) in [
+        (&tagged, json!(["billing"])),
+        (&other_skill, json!(["api"])),
+        (&fresh, json!(["billing"])),
+    ] {
+        let body = app
+            .gql(
+                Some(&admin.token),
+                classify,
+                json!({ "id": ticket["id"], "skills": skills }),
+            )
+            .await;
+        assert!(body["errors"].is_null(), "{body}");
+    }
+    app.gql(
+        Some(&admin.token),
+        ADD,
+        json!({ "id": tagged["id"], "tags": ["refund", "vip"] }),
+    )
+    .await;
+    app.gql(
+        Some(&admin.token),
+        ADD,
+        json!({ "id": other_skill["id"], "tags": ["gateway"] }),
+    )
+    .await;
+    app.gql(
+        Some(&admin.token),
+        ADD,
+        json!({ "id": fresh["id"], "tags": ["vip"] }),
+    )
+    .await;
+
+    // Only the tag it lacks, from the ticket sharing its category and skill.
+    let body = app
+        .gql(Some(&admin.token), suggested, json!({ "id": fresh["id"] }))
+        .await;
+    assert_eq!(
+        body["data"]["ticket"]["suggestedTags"],
+        json!(["refund"]),
+        "{body}"
+    );
+    let refused = app
+        .gql(Some(&user.token), suggested, json!({ "id": fresh["id"] }))
+        .await;
+    assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
+    // Suggestions are never applied by themselves.
+    assert_eq!(
+        app.count_rows(&format!(
+            "ticket_tags WHERE ticket_id = '{}'",
+            fresh["id"].as_str().expect("id")
+        ))
+        .await,
+        1
+    );
+}

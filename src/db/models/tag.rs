@@ -126,3 +126,42 @@ pub async fn merge(conn: &mut AsyncPgConnection, source: &str, target: &str) -> 
         .execute(conn)
         .await
 }
+
+#[derive(QueryableByName)]
+struct SuggestedTag {
+    #[diesel(sql_type = Text)]
+    tag: String,
+}
+
+/// Tags the ticket lacks that tickets like it carry, most used first (at most `limit`): its
+/// possible duplicates count twice, then the 500 newest tickets of its category that share
+/// one of its skills.
+pub async fn suggestions(
+    conn: &mut AsyncPgConnection,
+    ticket_id: Uuid,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    let rows: Vec<SuggestedTag> = diesel::sql_query(
+        "WITH me AS (SELECT id, category_id, related_skills FROM tickets WHERE id = $1),
+         alike AS (
+             SELECT d.other_id AS id, 2 AS weight
+             FROM (SELECT duplicate_of_id AS other_id FROM ticket_duplicates WHERE ticket_id = $1
+                   UNION SELECT ticket_id FROM ticket_duplicates WHERE duplicate_of_id = $1) d
+             UNION ALL
+             SELECT o.id, 1 FROM (
+                 SELECT o.id FROM tickets o, me
+                 WHERE o.id <> me.id AND o.deleted_at IS NULL AND o.category_id = me.category_id
+                     AND o.related_skills && me.related_skills
+                 ORDER BY o.created_at DESC LIMIT 500) o
+         )
+         SELECT tt.tag FROM alike JOIN ticket_tags tt ON tt.ticket_id = alike.id
+         WHERE NOT EXISTS (SELECT 1 FROM ticket_tags mine WHERE mine.ticket_id = $1
+                           AND mine.tag = tt.tag)
+         GROUP BY tt.tag ORDER BY sum(alike.weight) DESC, tt.tag LIMIT $2",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(ticket_id)
+    .bind::<BigInt, _>(limit)
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().map(|row| row.tag).collect())
+}

@@ -24,6 +24,7 @@ use crate::graphql::types::thread::{
     ticket_attachments,
 };
 use crate::graphql::types::user::UserObject;
+use crate::services::tags;
 
 const MAX_HISTORY_PAGE: i32 = 100;
 
@@ -189,6 +190,14 @@ impl TicketObject {
             .into_iter()
             .map(PossibleDuplicateObject)
             .collect())
+    }
+
+    /// Staff-only: tags this ticket lacks that tickets like it carry (its possible duplicates
+    /// first, then recent tickets of its category sharing a skill); at most 5, never applied
+    /// by themselves.
+    #[graphql(guard = "RoleGuard::staff()")]
+    async fn suggested_tags(&self, ctx: &Context<'_>) -> GqlResult<Vec<String>> {
+        Ok(tags::suggestions(request_ctx(ctx)?, self.0.id).await?)
     }
 
     /// Staff-only: the language the ticket is written in (ISO 639-1, detected by triage);
