@@ -336,4 +336,93 @@ EXTRA = [
         ("Not urgent - question about reports", "No rush at all: can the monthly report include archived items?"),
         ("Whenever you have time", "Whenever someone has a moment: where do I change the default currency shown in reports?"),
     ], can_escalate=False, weight=W),
+
+    # ---------------------------------------------------------------- how-to in technical words
+    s("question", "LOW", ["api"], [
+        ("How do I paginate the orders endpoint?", "What is the right way to page through all orders with the REST API? Do I use offset or a cursor?"),
+        ("Webhook retries?", "If our endpoint is down, how often do you retry a webhook and for how long?"),
+        ("Which scopes does a read-only token need?", "We want a token that can only read tickets. Which scopes should we tick?"),
+        ("Is there an OpenAPI file?", "Do you publish an OpenAPI or Swagger description of the API somewhere?"),
+    ], can_escalate=False, weight=W),
+    s("question", "LOW", ["authentication"], [
+        ("How do I set up SAML?", "We use Azure AD. Where do I find the metadata URL to configure SAML single sign-on?"),
+        ("Can we enforce 2FA for everyone?", "Is there a setting that forces all members of our workspace to use two-factor authentication?"),
+        ("Session length", "How long does a login session last before people have to sign in again?"),
+    ], can_escalate=False, weight=W, i18n={
+        "de": [("SSO einrichten", "Wie richten wir Single Sign-On mit Azure AD ein? Wo finde ich die Metadaten-URL?")],
+        "es": [("¿Cómo configuro SSO?", "Usamos Azure AD. ¿Dónde encuentro la URL de metadatos para configurar el inicio de sesión único?")],
+    }),
+    s("question", "LOW", ["database"], [
+        ("Can we connect our BI tool?", "Is there a read replica or export we can point Power BI at for reporting?"),
+        ("How long are backups kept?", "How many days of backups do you keep, and can we ask for a restore of a single record?"),
+    ], can_escalate=False, weight=W),
+    s("question", "LOW", ["email"], [
+        ("How do I use our own email domain?", "Which DNS records do I need so that notifications come from support@ourcompany.example?"),
+        ("Can replies go to a shared inbox?", "Can customer replies be forwarded to our shared Outlook mailbox as well?"),
+    ], can_escalate=False, weight=W),
+    s("question", "LOW", ["billing"], [
+        ("What happens if a payment fails?", "If our card expires, how long before the account is paused?"),
+        ("Can we get one invoice for two workspaces?", "We have two workspaces. Is it possible to receive a single combined invoice?"),
+    ], can_escalate=False, weight=W),
+
+    # ---------------------------------------------------------------- small defects, low impact
+    s("bug", "LOW", [], [
+        ("Sorting by name ignores lowercase", "When I sort contacts by name, names starting with a lowercase letter end up at the bottom. Not a big deal."),
+        ("Wrong plural", "The counter says '1 tickets'. Small thing."),
+        ("Export file name has no date", "Exported files are always called export.csv, a date in the name would be better. There is a workaround, I rename them."),
+        ("Avatar blurry", "Profile pictures look blurry on high resolution screens."),
+    ], can_escalate=False, weight=W, i18n={
+        "es": [("Plural incorrecto", "El contador dice '1 tickets'. Es un detalle sin importancia.")],
+        "fr": [("Avatar flou", "Les photos de profil sont floues sur les écrans haute résolution. Rien d'urgent.")],
+    }),
+    s("bug", "LOW", ["mobile"], [
+        ("App forgets dark mode", "The Android app switches back to light mode after every restart. Annoying but harmless."),
+        ("Keyboard covers the button", "On small iPhones the keyboard covers the send button, I have to close it first."),
+    ], can_escalate=False, weight=W),
+    s("technical", "LOW", ["api"], [
+        ("Deprecated field warning", "Our logs show a deprecation warning for the field 'customer_ref'. What should we use instead, and by when?"),
+        ("SDK version mismatch", "The Java SDK pulls an old version of Jackson. Not blocking us, just wanted to flag it."),
+    ], can_escalate=False, weight=W),
+    s("account", "LOW", ["authentication"], [
+        ("Remember me doesn't remember", "I tick 'remember me' but still have to log in every morning. I can live with it."),
+        ("Login page language", "The login page always shows English although my browser is set to French."),
+    ], can_escalate=False, weight=W),
+
+    # ---------------------------------------------------------------- bug or technical
+    s("bug", "MEDIUM", [], [
+        ("Filter resets when I go back", "When I filter the list and open an item, pressing back loses the filter every time."),
+        ("Duplicate entries after import", "Every contact I import appears twice in the list, although the file has each once."),
+        ("Wrong totals in invoice preview", "The invoice preview adds the discount twice, the final PDF is right."),
+        ("Notifications for archived items", "I still get notifications for projects that were archived weeks ago."),
+    ], weight=W, i18n={
+        "de": [("Filter geht verloren", "Wenn ich die Liste filtere und einen Eintrag öffne, ist der Filter nach dem Zurückgehen weg.")],
+        "fr": [("Doublons après import", "Chaque contact importé apparaît deux fois dans la liste.")],
+    }),
+    s("technical", "MEDIUM", ["infrastructure"], [
+        ("Self-hosted upgrade fails", "Upgrading our self-hosted installation from 3.4 to 3.5 stops at the migration step with 'permission denied for schema public'."),
+        ("Docker container restarts", "The docker image keeps restarting on our server with exit code 137 after about an hour."),
+        ("SSL certificate not renewing", "The certificate for our custom domain expired yesterday and did not renew automatically."),
+    ], logs=True, weight=W),
+    s("technical", "MEDIUM", ["api", "networking"], [
+        ("Requests hang from our office", "API calls from our office network hang for 30 seconds, the same calls from home are instant."),
+        ("TLS handshake errors", "Our old Java service gets 'handshake_failure' when calling your API since last week."),
+    ], logs=True, weight=W),
+
+    # ---------------------------------------------------------------- general and other in more words
+    s("general", "LOW", [], [
+        ("Suggestions from our team", "We collected some thoughts from our team after the first month. Overall we like it a lot; the onboarding could be shorter."),
+        ("Contact for our account manager", "Who is our account manager now that Petra left?"),
+        ("Holiday opening hours", "Is your support open between Christmas and New Year?"),
+    ], can_escalate=False, weight=W, i18n={
+        "de": [("Öffnungszeiten über Weihnachten", "Ist Ihr Support zwischen Weihnachten und Neujahr erreichbar?")],
+        "es": [("Horario en vacaciones", "¿Está abierto su soporte entre Navidad y Año Nuevo?")],
+    }),
+    s("other", "LOW", [], [
+        ("Out of office", "I am out of the office until Monday with limited access to email."),
+        ("Unsubscribe me from sales calls", "Your sales team keeps calling my personal phone. Please stop."),
+        ("Crypto investment opportunity", "Earn 40% a month with our trading bot, limited places, reply now."),
+    ], can_escalate=False, weight=W, i18n={
+        "fr": [("Absence du bureau", "Je suis absent jusqu'à lundi avec un accès limité à mes e-mails.")],
+        "de": [("Abwesenheitsnotiz", "Ich bin bis Montag nicht im Büro und lese meine E-Mails nur eingeschränkt.")],
+    }),
 ]
