@@ -405,6 +405,33 @@ pub(crate) fn reassign(
     )
 }
 
+/// Tickets listed per trash page, at most.
+pub const MAX_TRASH_PAGE: i32 = 100;
+
+/// Admins: the trash (what `restore` can bring back), most recently trashed first, with the
+/// trash's size.
+pub async fn trash(
+    ctx: &RequestContext,
+    first: i32,
+    offset: i32,
+) -> DomainResult<(Vec<Ticket>, i64)> {
+    ctx.viewer.require_admin()?;
+    if !(1..=MAX_TRASH_PAGE).contains(&first) {
+        return Err(DomainError::invalid(
+            "first",
+            format!("first must be between 1 and {MAX_TRASH_PAGE}"),
+        ));
+    }
+    if offset < 0 {
+        return Err(DomainError::invalid(
+            "offset",
+            "offset must not be negative",
+        ));
+    }
+    let mut conn = ctx.state.pool.get().await?;
+    Ok(Ticket::trashed(&mut conn, i64::from(first), i64::from(offset)).await?)
+}
+
 /// Moves a ticket to the trash, where it is hidden from every query.
 pub async fn delete(ctx: &RequestContext, id: Uuid) -> DomainResult<Ticket> {
     let staff = ctx.viewer.require_staff()?;

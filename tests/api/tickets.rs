@@ -309,6 +309,27 @@ async fn deleted_tickets_are_hidden_until_restored() {
         )
         .await;
     assert_eq!(error_code(&forbidden), "FORBIDDEN");
+    // Admins find it in the trash, with who trashed it; nobody else reads the trash.
+    let trash = "query($first: Int) { deletedTickets(first: $first) { totalCount tickets { ticket { number } deletedAt deletedBy { id } } } }";
+    let listed = app.gql(Some(&admin.token), trash, json!({})).await;
+    let page = &listed["data"]["deletedTickets"];
+    assert_eq!(page["totalCount"], 1, "{listed}");
+    assert_eq!(
+        page["tickets"][0]["ticket"]["number"], ticket["number"],
+        "{listed}"
+    );
+    assert_eq!(
+        page["tickets"][0]["deletedBy"]["id"],
+        agent.id.as_str(),
+        "{listed}"
+    );
+    assert!(page["tickets"][0]["deletedAt"].is_string(), "{listed}");
+    let moderator = app.gql(Some(&agent.token), trash, json!({})).await;
+    assert_eq!(error_code(&moderator), "FORBIDDEN", "{moderator}");
+    let too_many = app
+        .gql(Some(&admin.token), trash, json!({ "first": 101 }))
+        .await;
+    assert_eq!(error_code(&too_many), "BAD_USER_INPUT", "{too_many}");
     let restored = app
         .gql(
             Some(&admin.token),
@@ -324,6 +345,11 @@ async fn deleted_tickets_are_hidden_until_restored() {
         .count_rows("ticket_events WHERE kind IN ('DELETED', 'RESTORED')")
         .await;
     assert_eq!(kinds, 2);
+    let emptied = app.gql(Some(&admin.token), trash, json!({})).await;
+    assert_eq!(
+        emptied["data"]["deletedTickets"]["totalCount"], 0,
+        "{emptied}"
+    );
 }
 
 #[tokio::test]

@@ -35,6 +35,7 @@ pub struct Ticket {
     pub resolved_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
+    pub deleted_by_id: Option<Uuid>,
     pub version: i32,
     pub priority_source: PrioritySource,
     pub assignment_reason: Option<serde_json::Value>,
@@ -205,6 +206,28 @@ impl Ticket {
             .select(Ticket::as_select())
             .load(conn)
             .await
+    }
+
+    /// A page of the trash, most recently trashed first, and the trash's size.
+    pub async fn trashed(
+        conn: &mut AsyncPgConnection,
+        limit: i64,
+        offset: i64,
+    ) -> QueryResult<(Vec<Ticket>, i64)> {
+        let page = tickets::table
+            .filter(tickets::deleted_at.is_not_null())
+            .order((tickets::deleted_at.desc(), tickets::id.desc()))
+            .limit(limit)
+            .offset(offset)
+            .select(Ticket::as_select())
+            .load(conn)
+            .await?;
+        let total = tickets::table
+            .filter(tickets::deleted_at.is_not_null())
+            .count()
+            .get_result(conn)
+            .await?;
+        Ok((page, total))
     }
 
     /// Locks the row (trashed or not) for a read-modify-write inside a transaction.

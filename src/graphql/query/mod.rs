@@ -35,6 +35,7 @@ mod preferences;
 mod report;
 mod sla;
 mod tags;
+mod trash;
 mod triage;
 mod views;
 mod webhooks;
@@ -55,6 +56,7 @@ pub struct Query(
     views::ViewQuery,
     macros::MacroQuery,
     audit::AuditQuery,
+    trash::TrashQuery,
 );
 
 #[derive(Default)]
