@@ -7,7 +7,6 @@ use chrono::Utc;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::{NoContext, Timestamp, Uuid};
 
-use crate::db::models::event::NewTicketEvent;
 use crate::db::models::message::{self, TicketMessage};
 use crate::db::models::ticket::{Ticket, TicketChanges};
 use crate::domain::markdown::to_safe_html;
@@ -15,7 +14,7 @@ use crate::domain::thread::AuthorRole;
 use crate::domain::ticket::{TicketEventKind, TicketStatus};
 use crate::domain::{DomainError, DomainResult};
 use crate::services::RequestContext;
-use crate::services::tickets::{apply_change, lock_live};
+use crate::services::tickets::{apply_change, event, lock_live};
 
 pub struct Merged {
     pub source: Ticket,
@@ -69,22 +68,27 @@ pub async fn merge(
             ..Default::default()
         };
         let source_events = [
-            merge_event(source.id, None, Some(&target.number), staff.user_id),
-            NewTicketEvent {
-                ticket_id: source.id,
-                kind: TicketEventKind::StatusChanged,
-                from_value: Some(source.status.to_string()),
-                to_value: Some(TicketStatus::Closed.to_string()),
-                actor_id: Some(staff.user_id),
-                internal: false,
-                changes: None,
-            },
+            event(
+                source.id,
+                TicketEventKind::Merged,
+                None,
+                Some(target.number.clone()),
+                staff.user_id,
+            ),
+            event(
+                source.id,
+                TicketEventKind::StatusChanged,
+                Some(source.status.to_string()),
+                Some(TicketStatus::Closed.to_string()),
+                staff.user_id,
+            ),
         ];
         let source =
             apply_change(conn, &ctx.state, source.id, &source_changes, &source_events).await?;
-        let target_events = [merge_event(
+        let target_events = [event(
             target.id,
-            Some(&source.number),
+            TicketEventKind::Merged,
+            Some(source.number.clone()),
             None,
             staff.user_id,
         )];
@@ -168,22 +172,5 @@ fn description_message(source: &Ticket) -> TicketMessage {
         body: source.description.clone(),
         created_at: filed,
         merged_from: None,
-    }
-}
-
-fn merge_event(
-    ticket_id: Uuid,
-    from: Option<&str>,
-    into: Option<&str>,
-    actor: Uuid,
-) -> NewTicketEvent {
-    NewTicketEvent {
-        ticket_id,
-        kind: TicketEventKind::Merged,
-        from_value: from.map(str::to_owned),
-        to_value: into.map(str::to_owned),
-        actor_id: Some(actor),
-        internal: false,
-        changes: None,
     }
 }
