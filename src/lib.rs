@@ -17,6 +17,7 @@ pub mod graphql;
 pub mod http;
 pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod seed;
 pub mod server;
 pub mod services;

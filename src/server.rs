@@ -12,6 +12,16 @@ use crate::http::router;
 /// `app.shutdown` is cancelled; then waits for running jobs (up to their grace period).
 pub async fn serve(app: AppState, listener: TcpListener) -> anyhow::Result<()> {
     let shutdown = app.shutdown.clone();
+    if let Some(address) = app.config.metrics_listen {
+        let handle = crate::metrics::install()?;
+        let metrics_listener = TcpListener::bind(address).await?;
+        tracing::info!(%address, "metrics on /metrics");
+        tokio::spawn(crate::http::metrics::serve(
+            app.clone(),
+            metrics_listener,
+            handle,
+        ));
+    }
     let workers = crate::jobs::start_workers(&app).await?;
     let router = router(app, Schemas::build());
     let served = axum::serve(

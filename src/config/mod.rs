@@ -163,6 +163,15 @@ pub struct ServerConfig {
     #[arg(long, env = "DESKQL_OPERATION_TIMEOUT_SECS", default_value_t = 20)]
     pub operation_timeout_secs: u64,
 
+    /// Operations slower than this (milliseconds) are logged with their name and request id.
+    #[arg(long, env = "DESKQL_SLOW_OP_MS", default_value_t = 1_000)]
+    pub slow_op_ms: u64,
+
+    /// Serve Prometheus metrics on `GET /metrics` at this address (off when unset). Keep it
+    /// off the public interface: it names operations and job tasks.
+    #[arg(long, env = "DESKQL_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+
     /// Guest tickets accepted per customer email per hour.
     #[arg(long, env = "DESKQL_GUEST_LIMIT_PER_EMAIL", default_value_t = 5)]
     pub guest_limit_per_email: i32,
@@ -392,6 +401,10 @@ impl ServerConfig {
 
     pub fn operation_timeout(&self) -> Duration {
         Duration::from_secs(self.operation_timeout_secs)
+    }
+
+    pub fn slow_operation(&self) -> Duration {
+        Duration::from_millis(self.slow_op_ms)
     }
 
     pub fn refresh_token_ttl(&self) -> Duration {

@@ -180,6 +180,9 @@ impl Listener {
             let full = page.len() as i64 == PAGE;
             for event in page {
                 last = event.event.cursor();
+                if let Ok(lag) = (chrono::Utc::now() - event.event.occurred_at).to_std() {
+                    crate::metrics::event_lag(lag);
+                }
                 // No receivers is not an error: everyone may have just left.
                 let _ = self.sender.send(Arc::new(event));
             }

@@ -26,6 +26,16 @@ pub mod code {
 
 pub const INTERNAL_MESSAGE: &str = "internal server error";
 
+/// The code an error leaves with: its own, or by where it arose when it has none (errors
+/// without a path were raised before execution: parse, validation, variables).
+pub fn effective_code(error: &async_graphql::ServerError) -> &str {
+    match error.extensions.as_ref().and_then(|e| e.get("code")) {
+        Some(async_graphql::Value::String(code)) => code,
+        _ if error.path.is_empty() => code::GRAPHQL_VALIDATION_FAILED,
+        _ => code::BAD_USER_INPUT,
+    }
+}
+
 /// An error raised outside a resolver (document checks, transport refusals), with its code.
 pub fn coded_error(error_code: &str, message: impl Into<String>) -> async_graphql::ServerError {
     let mut error = async_graphql::ServerError::new(message, None);

@@ -14,6 +14,7 @@ use crate::auth::Viewer;
 use crate::config::IntrospectionMode;
 use crate::graphql::Schemas;
 use crate::graphql::error::{INTERNAL_MESSAGE, code, coded_error};
+use crate::metrics::LiveGauge;
 use crate::services::RequestContext;
 
 /// Open subscriptions per user on this instance.
@@ -27,6 +28,7 @@ struct Slot {
     counts: Arc<SubscriptionCounts>,
     user: Option<Uuid>,
     connection: Arc<Mutex<usize>>,
+    _live: LiveGauge,
 }
 
 impl Drop for Slot {
@@ -169,6 +171,7 @@ impl ConnectionExecutor {
             counts: self.counts.clone(),
             user,
             connection: self.open_here.clone(),
+            _live: LiveGauge::subscription(),
         })
     }
 }

@@ -7,6 +7,7 @@ pub mod executor;
 pub mod guards;
 pub mod loaders;
 pub mod mutation;
+mod operation_metrics;
 pub mod query;
 pub mod subscription;
 mod token_scope;
@@ -17,6 +18,7 @@ use async_graphql::Schema;
 
 use crate::graphql::armor::Armor;
 use crate::graphql::mutation::Mutation;
+use crate::graphql::operation_metrics::OperationMetrics;
 use crate::graphql::query::Query;
 use crate::graphql::subscription::Subscription;
 use crate::graphql::token_scope::TokenScopeGate;
@@ -61,6 +63,7 @@ fn schema_builder(
     Schema::build(Query::default(), Mutation::default(), Subscription)
         .limit_complexity(MAX_COMPLEXITY)
         // Before the armor, whose parse is the innermost step.
+        .extension(OperationMetrics)
         .extension(TokenScopeGate)
         .extension(Armor { introspection })
 }

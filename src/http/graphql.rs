@@ -17,7 +17,7 @@ use tokio_util::io::StreamReader;
 
 use crate::config::IntrospectionMode;
 use crate::graphql::armor::check_nesting;
-use crate::graphql::error::{INTERNAL_MESSAGE, code, coded_error};
+use crate::graphql::error::{INTERNAL_MESSAGE, code, coded_error, effective_code};
 use crate::graphql::loaders::request_loaders;
 use crate::http::auth::{
     ViewerError, client_ip, has_bearer, has_cookie, origin_allowed, request_viewer,
@@ -472,21 +472,13 @@ fn coded_error_response(
 /// Every error leaves with a code; internal ones carry the request id to quote in a report.
 fn finish_errors(response: &mut Response, request_id: &str) {
     for error in &mut response.errors {
+        let error_code = effective_code(error).to_owned();
         let extensions = error
             .extensions
             .get_or_insert_with(ErrorExtensionValues::default);
-        let existing = extensions.get("code").cloned();
-        match existing {
-            Some(Value::String(code))
-                if code == code::INTERNAL_SERVER_ERROR || code == code::SERVICE_UNAVAILABLE =>
-            {
-                extensions.set("requestId", request_id);
-            }
-            Some(_) => {}
-            None if error.path.is_empty() => {
-                extensions.set("code", code::GRAPHQL_VALIDATION_FAILED)
-            }
-            None => extensions.set("code", code::BAD_USER_INPUT),
+        if error_code == code::INTERNAL_SERVER_ERROR || error_code == code::SERVICE_UNAVAILABLE {
+            extensions.set("requestId", request_id);
         }
+        extensions.set("code", error_code);
     }
 }

@@ -9,6 +9,7 @@ mod graphiql;
 mod graphql;
 mod health;
 mod inbound;
+pub mod metrics;
 mod page;
 mod rating;
 mod unsubscribe;

@@ -93,6 +93,7 @@ async fn serve(
     cookie_token: Option<String>,
     ip: std::net::IpAddr,
 ) {
+    let _connection = crate::metrics::LiveGauge::websocket();
     let init = match tokio::time::timeout(INIT_TIMEOUT, first_text(&mut socket)).await {
         Err(_) => {
             return close(

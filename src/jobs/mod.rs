@@ -18,7 +18,8 @@ use chrono::{TimeDelta, Utc};
 use graphile_worker::tokio_postgres::TokioPostgresDatabase;
 use graphile_worker::worker_utils::types::RescheduleJobOptions;
 use graphile_worker::{
-    JobFail, JobFailContext, LocalQueueConfig, WorkerOptions, WorkerRecoveryConfig, WorkerUtils,
+    JobComplete, JobCompleteContext, JobFail, JobFailContext, LocalQueueConfig, WorkerOptions,
+    WorkerRecoveryConfig, WorkerUtils,
 };
 use tokio::task::JoinHandle;
 
@@ -102,9 +103,15 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
                 .sweep_threshold(stale)
                 .recovery_delay(Duration::from_secs(1)),
         )
+        .on(JobComplete, |ctx: JobCompleteContext| async move {
+            crate::metrics::job_finished(ctx.job.task_identifier().clone(), ctx.duration);
+        })
         .on(JobFail, move |ctx: JobFailContext| {
             let utils = retry_utils.clone();
-            async move { reschedule_failed(&utils, &ctx, backoff).await }
+            async move {
+                crate::metrics::job_failed(ctx.job.task_identifier().clone());
+                reschedule_failed(&utils, &ctx, backoff).await
+            }
         })
         .init()
         .await

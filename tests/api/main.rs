@@ -23,6 +23,7 @@ mod inbound_email;
 mod lifecycle;
 mod macros;
 mod merge;
+mod metrics;
 mod notifications;
 mod operations_safety;
 mod permissions;

@@ -94,6 +94,33 @@ pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Option<J
         .optional()
 }
 
+/// How many jobs of one task are in one state.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct QueueDepth {
+    #[diesel(sql_type = Text)]
+    pub task_identifier: String,
+    #[diesel(sql_type = Text)]
+    pub state: String,
+    #[diesel(sql_type = BigInt)]
+    pub jobs: i64,
+}
+
+/// Jobs by task and state (the states of [`JobState`]), for the metrics endpoint.
+pub async fn depth(conn: &mut AsyncPgConnection) -> QueryResult<Vec<QueueDepth>> {
+    diesel::sql_query(
+        "SELECT task_identifier,
+            CASE WHEN locked_at IS NOT NULL THEN 'RUNNING'
+                 WHEN attempts >= max_attempts THEN 'FAILED'
+                 WHEN attempts > 0 THEN 'RETRYING'
+                 ELSE 'QUEUED' END AS state,
+            count(*) AS jobs
+         FROM graphile_worker.jobs
+         GROUP BY 1, 2",
+    )
+    .load(conn)
+    .await
+}
+
 /// A job to enqueue. Lower `priority` runs first (the triggers use 0 for triage, 10 for
 /// email).
 pub struct NewJob<'a> {
