@@ -78,7 +78,7 @@ async fn new_ticket_is_triaged_assigned_live_and_emailed() {
     let view = staff_view(&app, &ui.token, &ticket["id"]).await;
     assert_eq!(view["assignee"]["id"], ui.id.as_str());
     assert_eq!(view["triage"]["provider"], "builtin");
-    assert_eq!(view["triage"]["model"], "linear-v1");
+    assert_eq!(view["triage"]["model"], "linear-v2");
     assert_eq!(view["triage"]["suggestedCategory"]["slug"], "bug");
     let confidence = view["triage"]["confidence"].as_f64().expect("confidence");
     assert!((0.0..=1.0).contains(&confidence));

@@ -14,7 +14,7 @@ use super::{Analysis, SUMMARY_MAX_CHARS, TriageInput};
 use crate::domain::ticket::TicketPriority;
 
 pub const PROVIDER: &str = "builtin";
-pub const MODEL: &str = "linear-v1";
+pub const MODEL: &str = "linear-v2";
 
 /// Analyzes with the active model (see [`model::active`]).
 pub fn analyze(input: &TriageInput<'_>) -> Analysis {

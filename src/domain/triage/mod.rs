@@ -4,6 +4,7 @@
 
 pub mod builtin;
 pub mod draft;
+mod impact;
 pub mod language;
 mod lexicon;
 pub mod model;

@@ -1,4 +1,4 @@
-//! From ticket text to a sparse feature vector: word unigrams and bigrams, character
+//! From ticket text to sparse term weights (then weighed by [`Idf`]): word unigrams and bigrams, character
 //! 4-grams (robust to typos, inflection and the other languages), title words, and impact
 //! cues. Negation is part of the tokens ("not urgent" yields `neg_urgent`), tone is not:
 //! case and exclamation marks are gone before anything is counted. Sentences that address
@@ -7,13 +7,14 @@
 use std::sync::LazyLock;
 
 use crate::domain::skills::SynonymTable;
-use crate::domain::triage::lexicon::{CATEGORY_KEYWORDS, IMPACT_CUES};
+use crate::domain::triage::impact::IMPACT_CUES;
+use crate::domain::triage::lexicon::CATEGORY_KEYWORDS;
 use crate::domain::triage::text::{has_phrase, word_padded};
 
 /// Hashed feature space (2^17 buckets).
 pub const DIMS: usize = 1 << 17;
 
-/// A sparse, L2-normalised feature vector.
+/// A sparse feature vector, ordered by bucket.
 pub type Features = Vec<(u32, f32)>;
 
 /// Words that negate the next few words.
@@ -184,18 +185,55 @@ pub fn extract(title: &str, description: &str) -> Features {
     for (concept, weight) in concepts(&format!("{title}\n{body}")) {
         add(concept, weight);
     }
-    let mut features: Features = counts
+    counts
         .into_iter()
         .map(|(index, count)| (index, (1.0 + count).ln()))
-        .collect();
-    let norm = features.iter().map(|(_, v)| v * v).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for (_, value) in &mut features {
-            *value /= norm;
+        .collect()
+}
+
+/// Inverse document frequencies learned from the training texts: a feature most tickets
+/// share ("please", "the") says little about any label, so it weighs less; a feature no
+/// training ticket had weighs nothing, as no label learned from it.
+pub struct Idf(Vec<f32>);
+
+impl Idf {
+    pub fn fit(documents: &[Features]) -> Self {
+        let mut frequency = vec![0u32; DIMS];
+        for document in documents {
+            for &(index, _) in document {
+                frequency[index as usize] += 1;
+            }
         }
+        let total = documents.len() as f32;
+        Self(
+            frequency
+                .into_iter()
+                .map(|df| {
+                    if df == 0 {
+                        0.0
+                    } else {
+                        ((1.0 + total) / (1.0 + df as f32)).ln() + 1.0
+                    }
+                })
+                .collect(),
+        )
     }
-    features.sort_unstable_by_key(|(index, _)| *index);
-    features
+
+    /// Term weights times their idf, L2-normalised, without the features it gives no weight.
+    pub fn weigh(&self, terms: Features) -> Features {
+        let mut features: Features = terms
+            .into_iter()
+            .map(|(index, value)| (index, value * self.0[index as usize]))
+            .filter(|(_, value)| *value > 0.0)
+            .collect();
+        let norm = features.iter().map(|(_, v)| v * v).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, value) in &mut features {
+                *value /= norm;
+            }
+        }
+        features
+    }
 }
 
 #[cfg(test)]

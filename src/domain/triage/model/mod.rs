@@ -12,7 +12,7 @@ use std::sync::{Arc, LazyLock, RwLock};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ticket::TicketPriority;
-use features::{Features, extract};
+use features::{Features, Idf, extract};
 use linear::{Linear, Training};
 
 /// The categories the shipped corpus is labelled with.
@@ -46,8 +46,9 @@ pub const SKILLS: [&str; 11] = [
     "infrastructure",
     "performance",
 ];
-/// A skill is predicted from this probability on.
-const SKILL_THRESHOLD: f32 = 0.5;
+/// A skill is predicted from this probability on. Below even odds: a missed skill sends the
+/// ticket to an admin, an extra one only widens the moderators considered.
+const SKILL_THRESHOLD: f32 = 0.4;
 
 const SHIPPED_CORPUS: &str = include_str!("../../../../corpus/triage/train.jsonl");
 
@@ -127,6 +128,7 @@ pub struct Prediction {
 }
 
 pub struct TriageModel {
+    idf: Idf,
     category: Linear,
     priority: Linear,
     skills: Vec<Linear>,
@@ -135,10 +137,12 @@ pub struct TriageModel {
 
 impl TriageModel {
     pub fn train(examples: &[Example]) -> Self {
-        let features: Vec<Features> = examples
+        let terms: Vec<Features> = examples
             .iter()
             .map(|t| extract(&t.title, &t.description))
             .collect();
+        let idf = Idf::fit(&terms);
+        let features: Vec<Features> = terms.into_iter().map(|t| idf.weigh(t)).collect();
         let training = Training::default();
         let labelled = |label: &dyn Fn(&Example) -> Option<usize>| {
             features
@@ -172,6 +176,7 @@ impl TriageModel {
             })
             .collect();
         Self {
+            idf,
             category,
             priority,
             skills,
@@ -184,7 +189,7 @@ impl TriageModel {
     }
 
     pub fn predict(&self, title: &str, description: &str) -> Prediction {
-        let features = extract(title, description);
+        let features = self.idf.weigh(extract(title, description));
         let mut categories: Vec<(&'static str, f32)> = CATEGORIES
             .iter()
             .copied()
@@ -268,11 +273,11 @@ mod tests {
     fn held_out_quality_does_not_regress() {
         let metrics = eval::evaluate(&SHIPPED, &held_out());
         let report = metrics.report();
-        assert!(metrics.category_accuracy >= 0.75, "{report}");
-        assert!(metrics.priority_exact >= 0.71, "{report}");
-        assert!(metrics.priority_within_one >= 0.94, "{report}");
-        assert!(metrics.skills_precision >= 0.78, "{report}");
-        assert!(metrics.skills_recall >= 0.77, "{report}");
+        assert!(metrics.category_accuracy >= 0.78, "{report}");
+        assert!(metrics.priority_exact >= 0.78, "{report}");
+        assert!(metrics.priority_within_one >= 0.97, "{report}");
+        assert!(metrics.skills_precision >= 0.79, "{report}");
+        assert!(metrics.skills_recall >= 0.80, "{report}");
     }
 
     #[test]
