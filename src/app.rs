@@ -18,7 +18,6 @@ use crate::db::{self, DbPool, StatementCounter};
 use crate::domain::assignment::AssignmentPolicy;
 use crate::domain::skills::SynonymTable;
 use crate::events::EventHub;
-use crate::jobs;
 use crate::mail::Mailer;
 use crate::services::filing::OnFiled;
 use crate::storage::Storage;
@@ -73,7 +72,7 @@ impl Pipeline {
                 max_open_tickets: config.assign_max_open,
                 workload_weight: config.assign_workload_weight,
             },
-            queue: jobs::queue_utils(database_url, 2)?,
+            queue: crate::queue::queue_utils(database_url, 2)?,
             webhooks: WebhookSender::new(config.webhook_allow_private)?,
         })
     }

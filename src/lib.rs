@@ -18,6 +18,7 @@ pub mod http;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;
+pub mod queue;
 pub mod seed;
 pub mod server;
 pub mod services;

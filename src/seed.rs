@@ -154,6 +154,7 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
         "--users must exceed {} (admins and moderators)",
         ADMINS + MODERATORS
     );
+    let progress = Progress::start();
     let hash = password::hash(&app.password_slots, DEMO_PASSWORD.to_owned()).await?;
     let mut conn = app.pool.get().await?;
     // Seeding inserts hundreds of thousands of rows per statement; the request-sized
@@ -191,6 +192,7 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
         diesel::sql_query("SET LOCAL session_replication_role = replica")
             .execute(conn)
             .await?;
+        progress.step(&format!("{users} users"));
         diesel::sql_query(SEED_USERS)
             .bind::<Integer, _>(users)
             .bind::<Integer, _>(ADMINS)
@@ -198,6 +200,7 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
             .bind::<Text, _>(&hash)
             .execute(conn)
             .await?;
+        progress.step(&format!("{tickets} tickets"));
         diesel::sql_query(SEED_TICKETS)
             .bind::<Integer, _>(tickets)
             .bind::<Integer, _>(ADMINS)
@@ -205,18 +208,50 @@ pub async fn seed_demo(app: &AppState, users: u32, tickets: u32) -> anyhow::Resu
             .bind::<Integer, _>(users)
             .execute(conn)
             .await?;
+        progress.step("their events");
         diesel::sql_query(SEED_EVENTS).execute(conn).await?;
-        for statement in SEED_DERIVED {
-            diesel::sql_query(statement).execute(conn).await?;
+        for (index, statement) in SEED_DERIVED.iter().enumerate() {
+            progress.step(&format!(
+                "threads, clocks and ratings ({}/{})",
+                index + 1,
+                SEED_DERIVED.len()
+            ));
+            diesel::sql_query(*statement).execute(conn).await?;
         }
+        progress.step("ticket counters, then commit");
         diesel::sql_query(SEED_COUNTERS).execute(conn).await?;
         Ok::<_, diesel::result::Error>(())
     })
     .await?;
+    progress.step("ANALYZE");
     diesel::sql_query("ANALYZE").execute(&mut conn).await?;
+    progress.step("done");
     Ok(format!(
         "seeded {users} users ({ADMINS} admins: admin1..admin{ADMINS}@demo.deskql.test, \
          {MODERATORS} moderators: moderator1..@demo.deskql.test, the rest user1..@demo.deskql.test) \
          and {tickets} tickets. Every demo account's password: {DEMO_PASSWORD}"
     ))
+}
+
+/// Seeding runs minutes at a million tickets: on a terminal, each step is announced on
+/// stderr with the time so far (a redirected run stays quiet).
+struct Progress {
+    started: std::time::Instant,
+    terminal: bool,
+}
+
+impl Progress {
+    fn start() -> Self {
+        use std::io::IsTerminal;
+        Self {
+            started: std::time::Instant::now(),
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn step(&self, what: &str) {
+        if self.terminal {
+            eprintln!("[{:>6.1} s] {what}", self.started.elapsed().as_secs_f64());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Authentication: who is calling. Authorization rules live with the operations (roles guard in
 //! the GraphQL layer, ownership checks in the services).
 
+pub mod cookies;
 pub mod jwt;
 pub mod password;
 pub mod principals;

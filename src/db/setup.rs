@@ -73,7 +73,7 @@ pub async fn run_migrations(database_url: &str) -> anyhow::Result<()> {
 const MIGRATION_LOCK: i64 = 0x6465_736b_716c_6d67;
 
 async fn migrate_locked(database_url: &str) -> anyhow::Result<()> {
-    crate::jobs::queue_utils(database_url, 1)?
+    crate::queue::queue_utils(database_url, 1)?
         .migrate()
         .await
         .map_err(|err| anyhow::anyhow!("job queue migration failed: {err}"))?;

@@ -7,8 +7,8 @@ use axum::http::header::{AUTHORIZATION, HOST, ORIGIN};
 
 use crate::app::AppState;
 use crate::auth::Viewer;
+use crate::auth::cookies;
 use crate::config::ServerConfig;
-use crate::http::cookies;
 use crate::services::api_tokens;
 
 /// Where a request's access token came from: cookies need origin checks (CSRF), bearer

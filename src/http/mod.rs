@@ -2,7 +2,6 @@
 
 mod attachments;
 pub mod auth;
-pub mod cookies;
 pub mod cors;
 mod export;
 mod graphiql;

@@ -17,11 +17,11 @@ use axum::response::{IntoResponse, Response};
 use futures::{SinkExt, StreamExt};
 
 use crate::auth::Viewer;
+use crate::auth::cookies;
 use crate::graphql::executor::{ConnectionExecutor, SubscriptionCaps};
 use crate::graphql::loaders::connection_loaders;
 use crate::http::HttpState;
 use crate::http::auth::{bearer, client_ip, origin_allowed, viewer_for_token};
-use crate::http::cookies;
 use crate::services::RequestContext;
 
 pub const INIT_TIMEOUT: Duration = Duration::from_secs(3);

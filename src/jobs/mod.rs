@@ -8,7 +8,6 @@
 //! killed mid-job stops heartbeating; any other worker requeues its jobs after
 //! `DESKQL_WORKER_STALE_SECS`.
 
-mod backoff;
 pub mod tasks;
 
 use std::time::Duration;
@@ -23,21 +22,10 @@ use graphile_worker::{
 };
 use tokio::task::JoinHandle;
 
-pub use backoff::Backoff;
-
 use crate::app::AppState;
+use crate::queue::{Backoff, QUEUE_SCHEMA};
 
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
-
-/// The Postgres schema graphile_worker owns.
-pub const QUEUE_SCHEMA: &str = "graphile_worker";
-
-/// A handle on the queue for enqueue-free operations (install, retry) outside a worker.
-pub fn queue_utils(database_url: &str, max_connections: usize) -> anyhow::Result<WorkerUtils> {
-    let database = TokioPostgresDatabase::from_url(database_url, max_connections)
-        .map_err(|err| anyhow::anyhow!("job queue connection: {err}"))?;
-    Ok(WorkerUtils::new(database, QUEUE_SCHEMA))
-}
 
 /// Starts this process's workers (none when `DESKQL_WORKERS=0`). They stop claiming jobs when
 /// `state.shutdown` is cancelled and give running jobs the grace period to finish; the
@@ -85,11 +73,11 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .define_job::<tasks::DeliverWebhooks>()
         .define_job::<tasks::RetrainTriage>()
         .define_job::<tasks::FindDuplicates>()
-        .with_cron(format!("0 * * * * {}", tasks::PURGE_TRASH).as_str())
+        .with_cron(format!("0 * * * * {}", crate::queue::PURGE_TRASH).as_str())
         .context("purge schedule")?
-        .with_cron(format!("30 * * * * {}", tasks::AUTO_CLOSE).as_str())
+        .with_cron(format!("30 * * * * {}", crate::queue::AUTO_CLOSE).as_str())
         .context("auto-close schedule")?
-        .with_cron(format!("15 3 * * * {}", tasks::RETRAIN_TRIAGE).as_str())
+        .with_cron(format!("15 3 * * * {}", crate::queue::RETRAIN_TRIAGE).as_str())
         .context("triage retraining schedule")?
         .add_extension(state.clone())
         .listen_os_shutdown_signals(false)

@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::app::AppState;
+use crate::queue::{
+    ASSIGN_TICKET, AUTO_CLOSE, DELIVER_WEBHOOKS, FIND_DUPLICATES, PURGE_TRASH, RETRAIN_TRIAGE,
+    SEND_EMAIL, SLA_DEADLINE, SLA_REEVALUATE, TRIAGE_TICKET, UNASSIGNED_ALERT,
+};
 use crate::services::notifications::EmailJob;
 use crate::services::sla::DeadlineJob;
 use crate::services::webhooks::delivery::{self, SenderJob};
@@ -13,26 +17,6 @@ use crate::services::{
     alerts, assignment, duplicates, lifecycle, maintenance, notifications, sla, triage,
     triage_learning,
 };
-
-pub const TRIAGE_TICKET: &str = "triage_ticket";
-pub const ASSIGN_TICKET: &str = "assign_ticket";
-pub const FIND_DUPLICATES: &str = "find_duplicates";
-pub const SEND_EMAIL: &str = "send_email";
-pub const PURGE_TRASH: &str = "purge_trash";
-pub const SLA_DEADLINE: &str = "sla_deadline";
-pub const SLA_REEVALUATE: &str = "sla_reevaluate";
-pub const AUTO_CLOSE: &str = "auto_close";
-pub const UNASSIGNED_ALERT: &str = "unassigned_alert";
-pub const DELIVER_WEBHOOKS: &str = "deliver_webhooks";
-pub const RETRAIN_TRIAGE: &str = "retrain_triage";
-
-/// Attempts before a job is parked as failed (the database triggers use the same numbers for
-/// triage, 5, and email, 10).
-pub const ASSIGN_MAX_ATTEMPTS: i32 = 5;
-/// Ahead of triage (0) and email (10).
-pub const ASSIGN_PRIORITY: i32 = -5;
-pub const EMAIL_MAX_ATTEMPTS: i32 = 10;
-pub const EMAIL_PRIORITY: i32 = 10;
 
 fn app(ctx: &WorkerContext) -> Result<&AppState, String> {
     ctx.get_ext::<AppState>()

@@ -9,7 +9,7 @@ use crate::db::models::job::{self, NewJob};
 use crate::db::models::ticket::Ticket;
 use crate::db::models::user::User;
 use crate::domain::roles::Role;
-use crate::jobs::tasks;
+use crate::queue;
 use crate::services::notifications::EmailKind;
 
 /// Enough people to get a ticket moving; an alert is not a broadcast.
@@ -29,15 +29,15 @@ pub async fn unassigned(state: &AppState, ticket_id: Uuid) -> anyhow::Result<usi
     let emails = recipients
         .iter()
         .map(|user_id| NewJob {
-            task: tasks::SEND_EMAIL,
+            task: queue::SEND_EMAIL,
             payload: json!({
                 "kind": EmailKind::UnassignedAlert,
                 "ticket_id": ticket.id,
                 "user_id": user_id,
                 "message_key": format!("unassigned.{}.{user_id}", ticket.id),
             }),
-            max_attempts: tasks::EMAIL_MAX_ATTEMPTS,
-            priority: tasks::EMAIL_PRIORITY,
+            max_attempts: queue::EMAIL_MAX_ATTEMPTS,
+            priority: queue::EMAIL_PRIORITY,
             job_key: None,
             run_at: None,
         })

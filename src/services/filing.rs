@@ -11,7 +11,7 @@ use crate::config::ServerConfig;
 use crate::db::models::job::{self, NewJob};
 use crate::db::models::ticket::Ticket;
 use crate::db::ticket_writer::AfterFiling;
-use crate::jobs::tasks;
+use crate::queue;
 use crate::services::sla::start::start_clocks;
 
 pub struct OnFiled {
@@ -41,10 +41,10 @@ impl OnFiled {
             .iter()
             .filter(|ticket| ticket.assignee_id.is_none())
             .map(|ticket| NewJob {
-                task: tasks::UNASSIGNED_ALERT,
+                task: queue::UNASSIGNED_ALERT,
                 payload: json!({ "ticket_id": ticket.id }),
-                max_attempts: tasks::EMAIL_MAX_ATTEMPTS,
-                priority: tasks::EMAIL_PRIORITY,
+                max_attempts: queue::EMAIL_MAX_ATTEMPTS,
+                priority: queue::EMAIL_PRIORITY,
                 job_key: Some(format!("unassigned:{}", ticket.id)),
                 run_at: Some(ticket.created_at + delay),
             })

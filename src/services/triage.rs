@@ -19,7 +19,7 @@ use crate::domain::DomainError;
 use crate::domain::skills::SynonymTable;
 use crate::domain::ticket::{PrioritySource, TicketEventKind};
 use crate::domain::triage::{Analysis, TriageInput, language, priority_after_triage};
-use crate::jobs::tasks;
+use crate::queue;
 use crate::services::{tickets, triage_learning};
 
 /// What analyzers may answer in: the active categories and the skills staff declared
@@ -207,10 +207,10 @@ async fn link_articles(
 /// every other ticket's analysis.
 async fn enqueue_assignment(conn: &mut AsyncPgConnection, ticket_id: Uuid) -> anyhow::Result<()> {
     NewJob {
-        task: tasks::ASSIGN_TICKET,
+        task: queue::ASSIGN_TICKET,
         payload: json!({ "ticket_id": ticket_id }),
-        max_attempts: tasks::ASSIGN_MAX_ATTEMPTS,
-        priority: tasks::ASSIGN_PRIORITY,
+        max_attempts: queue::ASSIGN_MAX_ATTEMPTS,
+        priority: queue::ASSIGN_PRIORITY,
         job_key: Some(format!("assign:{ticket_id}")),
         run_at: None,
     }

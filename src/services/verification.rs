@@ -11,7 +11,7 @@ use crate::db::models::job::NewJob;
 use crate::db::models::user::User;
 use crate::db::models::verification;
 use crate::domain::{DomainError, DomainResult};
-use crate::jobs::tasks;
+use crate::queue;
 use crate::services::notifications::EmailKind;
 use crate::services::{RequestContext, limits};
 
@@ -19,14 +19,14 @@ use crate::services::{RequestContext, limits};
 /// Message-ID (and link).
 pub async fn enqueue_email(conn: &mut AsyncPgConnection, user_id: Uuid) -> DomainResult<()> {
     NewJob {
-        task: tasks::SEND_EMAIL,
+        task: queue::SEND_EMAIL,
         payload: json!({
             "kind": EmailKind::VerifyEmail,
             "user_id": user_id,
             "message_key": format!("verify.{}", Uuid::now_v7()),
         }),
-        max_attempts: tasks::EMAIL_MAX_ATTEMPTS,
-        priority: tasks::EMAIL_PRIORITY,
+        max_attempts: queue::EMAIL_MAX_ATTEMPTS,
+        priority: queue::EMAIL_PRIORITY,
         job_key: None,
         run_at: None,
     }

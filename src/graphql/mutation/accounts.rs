@@ -1,11 +1,11 @@
 use async_graphql::{Context, Object};
 use axum::http::header::SET_COOKIE;
 
+use crate::auth::cookies;
 use crate::graphql::context::request_ctx;
 use crate::graphql::error::GqlResult;
 use crate::graphql::types::auth::AuthPayload;
 use crate::graphql::types::inputs::{LogInInput, RefreshSessionInput, SignUpInput};
-use crate::http::cookies;
 use crate::services::accounts::{self, Session, SignUp};
 
 #[derive(Default)]

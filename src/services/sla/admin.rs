@@ -17,7 +17,7 @@ use crate::domain::sla::{BusinessHours, OpeningRange, SlaCalendar};
 use crate::domain::ticket::TicketPriority;
 use crate::domain::validation;
 use crate::domain::{DomainError, DomainResult};
-use crate::jobs::tasks;
+use crate::queue;
 use crate::services::intake::resolve_category;
 use crate::services::{RequestContext, audit};
 
@@ -390,10 +390,10 @@ fn audited_policy(policy: &PolicyRow) -> Value {
 /// them), and it commits with the change.
 async fn enqueue_reevaluation(conn: &mut AsyncPgConnection) -> DomainResult<()> {
     NewJob {
-        task: tasks::SLA_REEVALUATE,
+        task: queue::SLA_REEVALUATE,
         payload: json!({}),
         max_attempts: 5,
-        priority: tasks::EMAIL_PRIORITY,
+        priority: queue::EMAIL_PRIORITY,
         job_key: Some("sla:reevaluate".to_owned()),
         run_at: None,
     }

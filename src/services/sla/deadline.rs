@@ -14,7 +14,7 @@ use crate::db::models::user::User;
 use crate::domain::roles::Role;
 use crate::domain::ticket::TicketEventKind;
 use crate::domain::{DomainError, DomainResult};
-use crate::jobs::tasks;
+use crate::queue;
 use crate::services::notifications::EmailKind;
 use crate::services::sla::{DeadlineJob, DeadlineKind};
 
@@ -76,7 +76,7 @@ async fn record(conn: &mut AsyncPgConnection, job: &DeadlineJob) -> DomainResult
     };
     for recipient in recipients(conn, &ticket).await? {
         NewJob {
-            task: tasks::SEND_EMAIL,
+            task: queue::SEND_EMAIL,
             payload: json!({
                 "kind": email,
                 "ticket_id": ticket.id,
@@ -84,8 +84,8 @@ async fn record(conn: &mut AsyncPgConnection, job: &DeadlineJob) -> DomainResult
                 "user_id": recipient,
                 "message_key": format!("sla.{event_id}.{recipient}"),
             }),
-            max_attempts: tasks::EMAIL_MAX_ATTEMPTS,
-            priority: tasks::EMAIL_PRIORITY,
+            max_attempts: queue::EMAIL_MAX_ATTEMPTS,
+            priority: queue::EMAIL_PRIORITY,
             job_key: None,
             run_at: None,
         }

@@ -23,7 +23,7 @@ use crate::db::models::sla::{self, ClockRow, PolicyRow};
 use crate::db::models::ticket::Ticket;
 use crate::domain::DomainResult;
 use crate::domain::sla::{Clock, Deadlines, SlaMetric, TicketFacts};
-use crate::jobs::tasks;
+use crate::queue;
 use crate::services::sla::admin::Calendars;
 
 pub use deadline::fire;
@@ -189,7 +189,7 @@ pub(super) fn pending_jobs(
     pending.into_iter().map(move |(kind, at)| {
         let key = job_key(row.ticket_id, &row.metric, kind);
         let job = at.filter(|_| row.breached_at.is_none()).map(|at| NewJob {
-            task: tasks::SLA_DEADLINE,
+            task: queue::SLA_DEADLINE,
             payload: serde_json::json!(DeadlineJob {
                 ticket_id: row.ticket_id,
                 metric: row.metric.clone(),
@@ -197,7 +197,7 @@ pub(super) fn pending_jobs(
                 at,
             }),
             max_attempts: DEADLINE_MAX_ATTEMPTS,
-            priority: tasks::ASSIGN_PRIORITY,
+            priority: queue::ASSIGN_PRIORITY,
             job_key: Some(key.clone()),
             run_at: Some(at),
         });

@@ -17,7 +17,7 @@ use crate::db::models::webhook::{
 };
 use crate::domain::roles::Role;
 use crate::domain::webhook::validate_url;
-use crate::jobs::{Backoff, tasks};
+use crate::queue::{self, Backoff};
 use crate::services::notifications::EmailKind;
 use crate::webhooks::{Outcome, SignedRequest};
 
@@ -175,15 +175,15 @@ async fn email_admins(conn: &mut AsyncPgConnection, endpoint_id: Uuid) -> anyhow
     let emails = admins
         .iter()
         .map(|admin| NewJob {
-            task: tasks::SEND_EMAIL,
+            task: queue::SEND_EMAIL,
             payload: json!({
                 "kind": EmailKind::WebhookDisabled,
                 "endpoint_id": endpoint_id,
                 "user_id": admin.id,
                 "message_key": format!("webhook-disabled.{endpoint_id}.{stamp}.{}", admin.id),
             }),
-            max_attempts: tasks::EMAIL_MAX_ATTEMPTS,
-            priority: tasks::EMAIL_PRIORITY,
+            max_attempts: queue::EMAIL_MAX_ATTEMPTS,
+            priority: queue::EMAIL_PRIORITY,
             job_key: None,
             run_at: None,
         })

@@ -1,3 +1,5 @@
+//! The access-token cookie: how it is set, cleared and read back from a request.
+
 use axum::http::HeaderMap;
 use cookie::{Cookie, SameSite};
 
