@@ -152,3 +152,35 @@ async fn health_and_readiness() {
     assert_eq!(ready.status(), 200);
     assert!(ready.headers().contains_key("x-request-id"));
 }
+
+/// A client that declares `$first: Int` and leaves it unset sends null; arguments with a
+/// default take their default then, as when the argument is left out.
+#[tokio::test]
+async fn unset_optional_variables_take_the_argument_defaults() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let body = app
+        .gql(
+            Some(&admin.token),
+            r#"query($first: Int, $limit: Int, $offset: Int, $inactive: Boolean) {
+                auditLog(first: $first) { __typename }
+                users(limit: $limit, offset: $offset) { __typename }
+                categories(includeInactive: $inactive) { id }
+                jobs(first: $first) { id }
+                helpArticles(first: $first, offset: $offset) { id }
+            }"#,
+            json!({}),
+        )
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+    assert_eq!(body["data"]["users"]["__typename"], "UserPage", "{body}");
+
+    let explicit = app
+        .gql(
+            Some(&admin.token),
+            "query($limit: Int) { users(limit: $limit) { __typename } }",
+            json!({ "limit": 0 }),
+        )
+        .await;
+    assert_eq!(error_code(&explicit), "BAD_USER_INPUT", "{explicit}");
+}

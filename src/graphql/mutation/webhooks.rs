@@ -46,8 +46,10 @@ impl WebhookMutation {
         &self,
         ctx: &Context<'_>,
         id: ID,
-        #[graphql(default = 1440)] grace_minutes: i32,
+        #[graphql(default_with = "Some(1440)")] grace_minutes: Option<i32>,
     ) -> GqlResult<WebhookEndpointWithSecret> {
+        // Omitted, or null from an unset variable: the documented default.
+        let grace_minutes = grace_minutes.unwrap_or(1440);
         let id = parse_uuid("id", &id)?;
         Ok(
             webhooks::rotate_secret(request_ctx(ctx)?, id, grace_minutes)

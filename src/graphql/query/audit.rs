@@ -19,9 +19,11 @@ impl AuditQuery {
         &self,
         ctx: &Context<'_>,
         filter: Option<AuditFilterInput>,
-        #[graphql(default = 50)] first: i32,
+        #[graphql(default_with = "Some(50)")] first: Option<i32>,
         after: Option<String>,
     ) -> GqlResult<AuditConnection> {
+        // Omitted, or null from an unset variable: the documented default.
+        let first = first.unwrap_or(50);
         let input = filter.unwrap_or_default();
         let filter = AuditFilter {
             action: input

@@ -121,9 +121,13 @@ impl ConversationQuery {
         ctx: &Context<'_>,
         tag: Option<String>,
         include_drafts: Option<bool>,
-        #[graphql(default = 20)] first: i32,
-        #[graphql(default = 0)] offset: i32,
+        #[graphql(default_with = "Some(20)")] first: Option<i32>,
+        #[graphql(default_with = "Some(0)")] offset: Option<i32>,
     ) -> GqlResult<Vec<HelpArticleObject>> {
+        // Omitted, or null from an unset variable: the documented default.
+        let first = first.unwrap_or(20);
+        // Omitted, or null from an unset variable: the documented default.
+        let offset = offset.unwrap_or(0);
         if !(0..=MAX_ARTICLES_PAGE).contains(&first) || offset < 0 {
             return Err(DomainError::invalid(
                 "first",

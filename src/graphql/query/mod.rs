@@ -110,8 +110,10 @@ impl CoreQuery {
         ctx: &Context<'_>,
         state: Option<JobState>,
         task: Option<String>,
-        #[graphql(default = 50)] first: i32,
+        #[graphql(default_with = "Some(50)")] first: Option<i32>,
     ) -> GqlResult<Vec<JobObject>> {
+        // Omitted, or null from an unset variable: the documented default.
+        let first = first.unwrap_or(50);
         let rows = jobs::list(request_ctx(ctx)?, state, task.as_deref(), first).await?;
         Ok(rows.into_iter().map(JobObject).collect())
     }
@@ -141,8 +143,10 @@ impl CoreQuery {
     async fn categories(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = false)] include_inactive: bool,
+        #[graphql(default_with = "Some(false)")] include_inactive: Option<bool>,
     ) -> GqlResult<Vec<CategoryObject>> {
+        // Omitted, or null from an unset variable: the documented default.
+        let include_inactive = include_inactive.unwrap_or(false);
         let rows = categories::list(request_ctx(ctx)?, include_inactive).await?;
         Ok(rows.into_iter().map(CategoryObject).collect())
     }
@@ -153,9 +157,13 @@ impl CoreQuery {
         &self,
         ctx: &Context<'_>,
         filter: Option<UserFilterInput>,
-        #[graphql(default = 50)] limit: i32,
-        #[graphql(default = 0)] offset: i32,
+        #[graphql(default_with = "Some(50)")] limit: Option<i32>,
+        #[graphql(default_with = "Some(0)")] offset: Option<i32>,
     ) -> GqlResult<UserPage> {
+        // Omitted, or null from an unset variable: the documented default.
+        let limit = limit.unwrap_or(50);
+        // Omitted, or null from an unset variable: the documented default.
+        let offset = offset.unwrap_or(0);
         if !(1..=100).contains(&limit) {
             return Err(crate::domain::DomainError::invalid(
                 "limit",

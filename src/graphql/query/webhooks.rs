@@ -24,8 +24,10 @@ impl WebhookQuery {
         &self,
         ctx: &Context<'_>,
         endpoint_id: ID,
-        #[graphql(default = 50)] first: i32,
+        #[graphql(default_with = "Some(50)")] first: Option<i32>,
     ) -> GqlResult<Vec<WebhookDeliveryObject>> {
+        // Omitted, or null from an unset variable: the documented default.
+        let first = first.unwrap_or(50);
         let endpoint_id = parse_uuid("endpointId", &endpoint_id)?;
         let deliveries = webhooks::deliveries(request_ctx(ctx)?, endpoint_id, first).await?;
         Ok(deliveries.into_iter().map(Into::into).collect())

@@ -317,13 +317,15 @@ impl TicketObject {
 
     /// Recorded changes, oldest first: up to `first` (at most 100) after the event id
     /// `after`. Costed as `first` events for the complexity limit.
-    #[graphql(complexity = "first.max(1) as usize * child_complexity")]
+    #[graphql(complexity = "first.unwrap_or(50).max(1) as usize * child_complexity")]
     async fn history(
         &self,
         ctx: &Context<'_>,
-        #[graphql(default = 50)] first: i32,
+        #[graphql(default_with = "Some(50)")] first: Option<i32>,
         after: Option<ID>,
     ) -> GqlResult<Vec<TicketEventObject>> {
+        // Omitted, or null from an unset variable: the documented default.
+        let first = first.unwrap_or(50);
         if !(0..=MAX_HISTORY_PAGE).contains(&first) {
             return Err(DomainError::invalid(
                 "first",
