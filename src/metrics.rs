@@ -76,6 +76,12 @@ fn describe() {
     );
 }
 
+/// Whether a recorder is installed (`DESKQL_METRICS_LISTEN` set): without one, callers skip
+/// the work of building labels nobody records.
+pub fn enabled() -> bool {
+    HANDLE.get().is_some()
+}
+
 /// The label an operation is counted under: its name while the set of names is small.
 pub fn operation_label(name: Option<&str>) -> String {
     let Some(name) = name else {

@@ -75,9 +75,6 @@ impl Extension for Measured {
             }
             Err(_) => ("unknown", None),
         };
-        for error in &response.errors {
-            crate::metrics::error(effective_code(error).to_owned());
-        }
         let context = ctx.data_opt::<RequestContext>();
         if let Some(context) = context
             && elapsed >= context.state.config.slow_operation()
@@ -90,11 +87,16 @@ impl Extension for Measured {
                 "slow operation"
             );
         }
-        crate::metrics::operation(
-            kind,
-            crate::metrics::operation_label(name.as_deref()),
-            elapsed,
-        );
+        if crate::metrics::enabled() {
+            for error in &response.errors {
+                crate::metrics::error(effective_code(error).to_owned());
+            }
+            crate::metrics::operation(
+                kind,
+                crate::metrics::operation_label(name.as_deref()),
+                elapsed,
+            );
+        }
         response
     }
 
