@@ -6,7 +6,7 @@
 //! no-op of the `metrics` facade.
 
 use std::collections::HashSet;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{LazyLock, Mutex, OnceLock};
 use std::time::Duration;
 
 use metrics::{counter, describe_counter, describe_gauge, describe_histogram, gauge, histogram};
@@ -87,17 +87,17 @@ pub fn operation_label(name: Option<&str>) -> String {
     let Some(name) = name else {
         return "anonymous".to_owned();
     };
-    static SEEN: Mutex<Option<HashSet<String>>> = Mutex::new(None);
+    static SEEN: LazyLock<Mutex<HashSet<String>>> = LazyLock::new(Mutex::default);
     let Ok(mut seen) = SEEN.lock() else {
         return "other".to_owned();
     };
-    let seen = seen.get_or_insert_with(HashSet::new);
-    if seen.contains(name) || seen.len() < MAX_OPERATION_NAMES {
+    if !seen.contains(name) {
+        if seen.len() >= MAX_OPERATION_NAMES {
+            return "other".to_owned();
+        }
         seen.insert(name.to_owned());
-        name.to_owned()
-    } else {
-        "other".to_owned()
     }
+    name.to_owned()
 }
 
 pub fn operation(kind: &'static str, name: String, elapsed: Duration) {

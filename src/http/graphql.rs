@@ -4,7 +4,9 @@ use std::net::SocketAddr;
 
 use async_graphql::http::MultipartOptions;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql::{ErrorExtensionValues, ParseRequestError, Request, Response, Value};
+use async_graphql::{
+    ErrorExtensionValues, Extensions, ParseRequestError, Request, Response, Value, Variables,
+};
 use async_graphql_axum::GraphQLResponse;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, RawQuery, State};
@@ -148,21 +150,14 @@ async fn post(
             "batched requests are not supported",
         );
     }
-    let request: Request = match serde_json::from_slice::<RequestBody>(&body) {
-        Ok(RequestBody { query: None }) => {
-            return error_response(
-                StatusCode::BAD_REQUEST,
-                code::BAD_USER_INPUT,
-                "a GraphQL request body needs a `query` string",
-            );
-        }
-        Ok(_) => match serde_json::from_slice(&body) {
-            Ok(request) => request,
-            Err(err) => {
+    let request = match serde_json::from_slice::<RequestBody>(&body) {
+        Ok(body) => match body.into_request() {
+            Some(request) => request,
+            None => {
                 return error_response(
                     StatusCode::BAD_REQUEST,
                     code::BAD_USER_INPUT,
-                    &format!("invalid GraphQL request body: {err}"),
+                    "a GraphQL request body needs a `query` string",
                 );
             }
         },
@@ -180,11 +175,27 @@ async fn post(
     execute(state, peer, headers, request, media).await
 }
 
-/// The part of a request body checked before it is parsed as a GraphQL request (which would
-/// read a missing query as an empty one).
+/// A JSON request body: async-graphql's `Request` fields, read in one pass, but with the query
+/// optional, as `Request` would read a missing query as an empty one.
 #[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct RequestBody {
     query: Option<String>,
+    operation_name: Option<String>,
+    #[serde(default)]
+    variables: Variables,
+    #[serde(default)]
+    extensions: Extensions,
+}
+
+impl RequestBody {
+    /// The GraphQL request; `None` without a query.
+    fn into_request(self) -> Option<Request> {
+        let mut request = Request::new(self.query?).variables(self.variables);
+        request.operation_name = self.operation_name;
+        request.extensions = self.extensions;
+        Some(request)
+    }
 }
 
 /// Headers a page can only send after a CORS preflight, which foreign origins fail.

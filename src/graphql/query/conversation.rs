@@ -124,9 +124,8 @@ impl ConversationQuery {
         #[graphql(default_with = "Some(20)")] first: Option<i32>,
         #[graphql(default_with = "Some(0)")] offset: Option<i32>,
     ) -> GqlResult<Vec<HelpArticleObject>> {
-        // Omitted, or null from an unset variable: the documented default.
+        // Omitted, or null from an unset variable: the documented defaults.
         let first = first.unwrap_or(20);
-        // Omitted, or null from an unset variable: the documented default.
         let offset = offset.unwrap_or(0);
         if !(0..=MAX_ARTICLES_PAGE).contains(&first) || offset < 0 {
             return Err(DomainError::invalid(

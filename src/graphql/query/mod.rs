@@ -160,9 +160,8 @@ impl CoreQuery {
         #[graphql(default_with = "Some(50)")] limit: Option<i32>,
         #[graphql(default_with = "Some(0)")] offset: Option<i32>,
     ) -> GqlResult<UserPage> {
-        // Omitted, or null from an unset variable: the documented default.
+        // Omitted, or null from an unset variable: the documented defaults.
         let limit = limit.unwrap_or(50);
-        // Omitted, or null from an unset variable: the documented default.
         let offset = offset.unwrap_or(0);
         if !(1..=100).contains(&limit) {
             return Err(crate::domain::DomainError::invalid(
