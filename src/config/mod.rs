@@ -159,6 +159,10 @@ pub struct ServerConfig {
     #[arg(long, env = "DESKQL_SEARCH_LIMIT_PER_USER", default_value_t = 600)]
     pub search_limit_per_user: i32,
 
+    /// `searchTickets` ranks the newest this-many matches, and counts exactly up to here.
+    #[arg(long, env = "DESKQL_SEARCH_RANKED_MATCHES", default_value_t = 1000, value_parser = clap::value_parser!(i64).range(1..=100_000))]
+    pub search_ranked_matches: i64,
+
     /// Longest one GraphQL operation may run over HTTP, in seconds.
     #[arg(long, env = "DESKQL_OPERATION_TIMEOUT_SECS", default_value_t = 20)]
     pub operation_timeout_secs: u64,

@@ -193,7 +193,9 @@ impl Executor for ConnectionExecutor {
         session_data: Option<Arc<Data>>,
     ) -> BoxStream<'static, Response> {
         let this = self.clone();
-        futures::stream::once(async move {
+        // Boxed: `once` keeps its future's space for as long as the subscription lives; a
+        // box is freed as soon as the stream is set up.
+        futures::stream::once(Box::pin(async move {
             let context = match this.current().await {
                 Ok(context) => context,
                 Err(refusal) => return refused(refusal),
@@ -214,7 +216,7 @@ impl Executor for ConnectionExecutor {
                     response
                 })
                 .boxed()
-        })
+        }))
         .flatten()
         .boxed()
     }

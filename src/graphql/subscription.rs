@@ -46,11 +46,16 @@ impl Subscription {
         let ticket_id = ticket_id
             .map(|id| parse_uuid("ticketId", &id))
             .transpose()?;
-        if let Some(id) = ticket_id {
-            tickets::get(&request, id).await?;
-        }
         let after = after.as_ref().map(parse_event_id).transpose()?;
-        Ok(event_stream(request, EventFilter::Tickets { ticket_id }, after).await?)
+        // Boxed (as in `my_assignments`): async-graphql keeps the resolver's future inline for
+        // the whole life of the subscription, so its database awaits must not size it.
+        Ok(Box::pin(async move {
+            if let Some(id) = ticket_id {
+                tickets::get(&request, id).await?;
+            }
+            event_stream(request, EventFilter::Tickets { ticket_id }, after).await
+        })
+        .await?)
     }
 
     /// Staff: tickets assigned to or taken from the caller, and SLA warnings and breaches of
@@ -67,7 +72,7 @@ impl Subscription {
         let filter = EventFilter::Assignments {
             user_id: principal.user_id,
         };
-        Ok(event_stream(request, filter, after).await?)
+        Ok(Box::pin(event_stream(request, filter, after)).await?)
     }
 }
 
@@ -158,7 +163,9 @@ impl EventStream {
             if routed.event.cursor() <= self.last_id {
                 continue;
             }
-            let principal = match self.current_principal().await {
+            // Boxed: the lookup's (rare) database future would otherwise size the future
+            // every idle subscription keeps while it waits for the next event.
+            let principal = match Box::pin(self.current_principal()).await {
                 Ok(principal) => principal,
                 Err(err) => {
                     self.finished = true;

@@ -31,6 +31,10 @@ pub const CLOSE_INIT_TIMEOUT: u16 = 4408;
 pub const CLOSE_BAD_REQUEST: u16 = 4400;
 /// Largest message (and frame) a client may send, before or after authentication.
 pub const MAX_MESSAGE_BYTES: usize = 64 * 1024;
+/// Initial read buffer of a connection. tungstenite allocates it up front (128 KiB by
+/// default, most of an idle subscriber's memory) and grows it for a larger message; client
+/// messages (a token, a subscription document) mostly fit in 2 KiB.
+const READ_BUFFER_BYTES: usize = 2 * 1024;
 const GRAPHQL_TRANSPORT_WS: &str = "graphql-transport-ws";
 
 pub async fn handler(
@@ -64,10 +68,11 @@ pub async fn handler(
         .protocols([GRAPHQL_TRANSPORT_WS])
         .max_message_size(MAX_MESSAGE_BYTES)
         .max_frame_size(MAX_MESSAGE_BYTES)
+        .read_buffer_size(READ_BUFFER_BYTES)
         .on_upgrade(move |socket| serve(state, socket, cookie_token, ip))
 }
 
-async fn close(mut socket: WebSocket, code: u16, reason: &'static str) {
+async fn close(socket: &mut WebSocket, code: u16, reason: &'static str) {
     let frame = CloseFrame {
         code,
         reason: reason.into(),
@@ -87,32 +92,41 @@ async fn first_text(socket: &mut WebSocket) -> Option<String> {
     None
 }
 
-async fn serve(
-    state: HttpState,
-    mut socket: WebSocket,
+/// The first message, `connection_init`, and the caller it names: `None` once the
+/// connection is closed for a bad or missing handshake.
+async fn handshake(
+    state: &HttpState,
+    socket: &mut WebSocket,
     cookie_token: Option<String>,
     ip: std::net::IpAddr,
-) {
-    let _connection = crate::metrics::LiveGauge::websocket();
-    let init = match tokio::time::timeout(INIT_TIMEOUT, first_text(&mut socket)).await {
+) -> Option<(String, RequestContext)> {
+    let init = match tokio::time::timeout(INIT_TIMEOUT, first_text(socket)).await {
         Err(_) => {
-            return close(
+            close(
                 socket,
                 CLOSE_INIT_TIMEOUT,
                 "Connection initialisation timeout",
             )
             .await;
+            return None;
         }
-        Ok(None) => return,
+        Ok(None) => return None,
         Ok(Some(text)) => text,
     };
     let Ok(message) = serde_json::from_str::<serde_json::Value>(&init) else {
-        return close(socket, CLOSE_BAD_REQUEST, "invalid message").await;
+        close(socket, CLOSE_BAD_REQUEST, "invalid message").await;
+        return None;
     };
     match message.get("type").and_then(|t| t.as_str()) {
         Some("connection_init") => {}
-        Some("subscribe") => return close(socket, CLOSE_UNAUTHORIZED, "Unauthorized").await,
-        _ => return close(socket, CLOSE_BAD_REQUEST, "expected connection_init").await,
+        Some("subscribe") => {
+            close(socket, CLOSE_UNAUTHORIZED, "Unauthorized").await;
+            return None;
+        }
+        _ => {
+            close(socket, CLOSE_BAD_REQUEST, "expected connection_init").await;
+            return None;
+        }
     }
     let token = message
         .get("payload")
@@ -129,10 +143,14 @@ async fn serve(
         None => Viewer::Anonymous,
         Some(token) => match viewer_for_token(app, &token).await {
             Ok(Viewer::User(principal)) => Viewer::User(principal),
-            Ok(Viewer::Anonymous) => return close(socket, CLOSE_FORBIDDEN, "Forbidden").await,
+            Ok(Viewer::Anonymous) => {
+                close(socket, CLOSE_FORBIDDEN, "Forbidden").await;
+                return None;
+            }
             Err(err) => {
                 tracing::error!(error = ?err, "cannot resolve WebSocket session");
-                return close(socket, 1011, "internal error").await;
+                close(socket, 1011, "internal error").await;
+                return None;
             }
         },
     };
@@ -142,6 +160,23 @@ async fn serve(
         client_ip: Some(ip),
         request_id: None,
     };
+    Some((init, base))
+}
+
+async fn serve(
+    state: HttpState,
+    mut socket: WebSocket,
+    cookie_token: Option<String>,
+    ip: std::net::IpAddr,
+) {
+    let _connection = crate::metrics::LiveGauge::websocket();
+    // Boxed: its database futures are freed once it is done, rather than sizing the future
+    // every idle connection keeps for hours.
+    let Some((init, base)) = Box::pin(handshake(&state, &mut socket, cookie_token, ip)).await
+    else {
+        return;
+    };
+    let app = &state.app;
     let limits = &app.config.websocket;
     let executor = ConnectionExecutor::new(
         state.schemas.clone(),

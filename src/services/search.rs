@@ -11,7 +11,10 @@ const QUERY_MAX_CHARS: usize = 200;
 
 pub struct SearchPage {
     pub tickets: Vec<Ticket>,
+    /// Matches, counted up to the configured cap (`search_ranked_matches`).
     pub total: i64,
+    /// `total` is every match, not the cap.
+    pub total_is_exact: bool,
     /// The query was a ticket number and this is that ticket.
     pub exact_match: bool,
 }
@@ -46,11 +49,13 @@ pub async fn search(
             Ok(ticket) => SearchPage {
                 tickets: vec![ticket],
                 total: 1,
+                total_is_exact: true,
                 exact_match: true,
             },
             Err(DomainError::NotFound(_)) => SearchPage {
                 tickets: Vec::new(),
                 total: 0,
+                total_is_exact: true,
                 exact_match: false,
             },
             Err(other) => return Err(other),
@@ -58,20 +63,37 @@ pub async fn search(
     }
     let include_internal = ctx.viewer.is_staff();
     let mut conn = ctx.state.pool.get().await?;
-    let rows =
-        ticket_list::search(&mut conn, &filter, query, include_internal, offset, limit).await?;
-    let total = match rows.first() {
+    // A search ranks the newest `cap` matches the viewer may see and counts exactly up to
+    // there; one candidate past the cap tells a capped total from an exact one.
+    let cap = ctx.state.config.search_ranked_matches;
+    let candidates = cap + 1;
+    let mut rows = ticket_list::search(
+        &mut conn,
+        &filter,
+        query,
+        include_internal,
+        candidates,
+        offset,
+        limit,
+    )
+    .await?;
+    let matches = match rows.first() {
         Some((_, total)) => *total,
         // Past the last page (or no match): the window count has no row to ride on.
         None if offset > 0 => {
-            ticket_list::search_count(&mut conn, &filter, query, include_internal).await?
+            ticket_list::search_count(&mut conn, &filter, query, include_internal, candidates)
+                .await?
         }
         None => 0,
     };
+    let total = matches.min(cap);
+    // The extra candidate is only a marker; results end at the cap.
+    rows.truncate(usize::try_from((total - offset).max(0)).unwrap_or(0));
     let tickets = rows.into_iter().map(|(ticket, _)| ticket).collect();
     Ok(SearchPage {
         tickets,
         total,
+        total_is_exact: matches <= cap,
         exact_match: false,
     })
 }

@@ -118,7 +118,7 @@ pub async fn retrain(state: &AppState) -> DomainResult<Retraining> {
     let through = TriageCorrection::latest_id(&mut conn).await?;
     let corrections = TriageCorrection::through(&mut conn, through).await?;
     drop(conn);
-    let (_, active_model) = model::active_with_version();
+    let active_model = crate::ai::builtin_model().await;
     let count = corrections.len();
     let (candidate, candidate_metrics, candidate_score, active_score) = blocking(move || {
         let candidate = TriageModel::train(&recipe(&corrections));
@@ -182,7 +182,7 @@ pub async fn retrain(state: &AppState) -> DomainResult<Retraining> {
 
 /// Before triaging: if another instance activated a newer model, rebuild it from its recipe.
 pub async fn sync_active(state: &AppState) -> DomainResult<()> {
-    let (loaded, _) = model::active_with_version();
+    let loaded = model::active_version();
     let mut conn = state.pool.get().await?;
     let Some(row) = TriageModelRow::active(&mut conn).await? else {
         if loaded != 0 {

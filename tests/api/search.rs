@@ -3,12 +3,12 @@
 use deskql::domain::roles::Role;
 use serde_json::{Value, json};
 
-use crate::common::{TestApp, error_code};
+use crate::common::{TestApp, error_code, test_config};
 use crate::thread::post;
 
 const SEARCH: &str = r#"query($q: String!, $first: Int, $after: String, $filter: TicketFilterInput) {
   searchTickets(query: $q, first: $first, after: $after, filter: $filter) {
-    totalCount exactMatch
+    totalCount totalCountIsExact exactMatch
     pageInfo { hasNextPage endCursor }
     edges { node { number title } }
   }
@@ -46,6 +46,10 @@ async fn search_finds_words_in_titles_descriptions_and_replies_within_visibility
         .await;
     let found = titles(&staff);
     assert_eq!(staff["data"]["searchTickets"]["totalCount"], 3, "{staff}");
+    assert_eq!(
+        staff["data"]["searchTickets"]["totalCountIsExact"], true,
+        "{staff}"
+    );
     assert_eq!(
         found.last().map(String::as_str),
         Some("Invoice total is wrong"),
@@ -122,4 +126,80 @@ async fn search_finds_words_in_titles_descriptions_and_replies_within_visibility
         .gql(Some(&alice.token), SEARCH, json!({ "q": "  " }))
         .await;
     assert_eq!(error_code(&empty), "BAD_USER_INPUT");
+}
+
+/// A broad search ranks only the newest matches up to the cap, and says its total is capped.
+#[tokio::test]
+async fn broad_searches_rank_the_newest_matches_and_cap_the_total() {
+    let mut config = test_config();
+    config.search_ranked_matches = 3;
+    let app = TestApp::spawn_with(config).await;
+    let agent = app.user_with_role("agent", Role::Moderator, &[]).await;
+    let alice = app.sign_up("alice").await;
+    for n in 1..=5 {
+        app.create_ticket(&alice, &format!("Printer jam number {n}"))
+            .await;
+    }
+    app.create_ticket(&alice, "Scanner smudges pages").await;
+
+    let broad = app
+        .gql(
+            Some(&agent.token),
+            SEARCH,
+            json!({ "q": "printer", "first": 2 }),
+        )
+        .await;
+    let page = &broad["data"]["searchTickets"];
+    assert_eq!(page["totalCount"], 3, "{broad}");
+    assert_eq!(page["totalCountIsExact"], false, "{broad}");
+    assert_eq!(page["pageInfo"]["hasNextPage"], true, "{broad}");
+    let rest = app
+        .gql(
+            Some(&agent.token),
+            SEARCH,
+            json!({ "q": "printer", "first": 2, "after": page["pageInfo"]["endCursor"] }),
+        )
+        .await;
+    assert_eq!(
+        rest["data"]["searchTickets"]["pageInfo"]["hasNextPage"], false,
+        "{rest}"
+    );
+    let mut ranked: Vec<String> = titles(&broad).into_iter().chain(titles(&rest)).collect();
+    ranked.sort();
+    assert_eq!(
+        ranked,
+        [
+            "Printer jam number 3",
+            "Printer jam number 4",
+            "Printer jam number 5"
+        ]
+    );
+
+    // Past the cap there is nothing more, and the total still reads as capped.
+    let beyond = app
+        .gql(
+            Some(&agent.token),
+            SEARCH,
+            json!({ "q": "printer", "first": 2, "after": "3" }),
+        )
+        .await;
+    assert!(titles(&beyond).is_empty(), "{beyond}");
+    assert_eq!(beyond["data"]["searchTickets"]["totalCount"], 3, "{beyond}");
+    assert_eq!(
+        beyond["data"]["searchTickets"]["totalCountIsExact"], false,
+        "{beyond}"
+    );
+
+    // A narrower query is counted exactly; so is one that matches exactly the cap.
+    for (query, total) in [
+        ("scanner", 1),
+        ("\"number 3\" or \"number 4\" or scanner", 3),
+    ] {
+        let narrow = app
+            .gql(Some(&agent.token), SEARCH, json!({ "q": query }))
+            .await;
+        let found = &narrow["data"]["searchTickets"];
+        assert_eq!(found["totalCount"], total, "{narrow}");
+        assert_eq!(found["totalCountIsExact"], true, "{narrow}");
+    }
 }

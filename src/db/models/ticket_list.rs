@@ -328,15 +328,20 @@ impl QueryFragment<Pg> for CountEach<'_> {
 }
 
 /// Tickets whose number, title or description, or one of whose messages (internal notes only
-/// with `include_internal`), match `query` as a web search; best matches first, each with the
-/// total number of matches (one pass instead of a second counting query). The id set comes
-/// from the two GIN indexes, hashed, before the filter is applied; an `= ANY(array)` form
-/// would allow a bitmap OR but rechecks the array linearly per row.
+/// with `include_internal`), match `query` as a web search, best matches first, each with the
+/// number of candidates (one pass instead of a second counting query).
+///
+/// Only the newest `candidates` matches are ranked: ranking reads each match's whole search
+/// vector, so a broad query over a large deployment would otherwise rank (and count) hundreds
+/// of thousands of rows. The id set comes from the two GIN indexes, hashed, before the filter
+/// is applied; an `= ANY(array)` form would allow a bitmap OR but rechecks the array linearly
+/// per row.
 pub async fn search(
     conn: &mut AsyncPgConnection,
     filter: &TicketFilter,
     query: &str,
     include_internal: bool,
+    candidates: i64,
     offset: i64,
     limit: i64,
 ) -> QueryResult<Vec<(Ticket, i64)>> {
@@ -345,8 +350,8 @@ pub async fn search(
     )
     .bind::<Text, _>(query.to_owned())
     .sql("))");
-    filtered(filter)
-        .filter(matching(query, include_internal))
+    tickets::table
+        .filter(tickets::id.eq_any(newest_matches(filter, query, include_internal, candidates)))
         .order((rank.desc(), tickets::updated_at.desc(), tickets::id.desc()))
         .offset(offset)
         .limit(limit)
@@ -358,18 +363,37 @@ pub async fn search(
         .await
 }
 
+/// How many tickets [`search`] ranks (at most `candidates`).
 pub async fn search_count(
     conn: &mut AsyncPgConnection,
     filter: &TicketFilter,
     query: &str,
     include_internal: bool,
+    candidates: i64,
 ) -> QueryResult<i64> {
-    filtered(filter)
-        .filter(matching(query, include_internal))
+    tickets::table
+        .filter(tickets::id.eq_any(newest_matches(filter, query, include_internal, candidates)))
         .count()
         .get_result(conn)
         .await
 }
+
+/// The ids of the newest `candidates` matching tickets within `filter` (ids are UUIDv7, so
+/// their order is the creation order).
+fn newest_matches<'a>(
+    filter: &'a TicketFilter,
+    query: &str,
+    include_internal: bool,
+    candidates: i64,
+) -> BoxedTicketIds<'a> {
+    filtered(filter)
+        .filter(matching(query, include_internal))
+        .order(tickets::id.desc())
+        .limit(candidates)
+        .select(tickets::id)
+}
+
+type BoxedTicketIds<'a> = tickets::BoxedQuery<'a, Pg, diesel::sql_types::Uuid>;
 
 fn matching(
     query: &str,

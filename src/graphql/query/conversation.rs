@@ -18,8 +18,13 @@ const MAX_ARTICLES_PAGE: i32 = 100;
 /// Beside `edges` and `pageInfo`.
 #[derive(SimpleObject)]
 pub struct TicketSearchFields {
-    /// Matching tickets the viewer may see, across all pages.
+    /// Matching tickets the viewer may see, across all pages, counted up to a cap
+    /// (`DESKQL_SEARCH_RANKED_MATCHES`, 1,000 by default); past it, the cap with
+    /// `totalCountIsExact` false (show "1,000+"). Only the newest matches up to the cap are
+    /// ranked and paged through.
     pub total_count: i64,
+    /// `totalCount` counts every match rather than stopping at the cap.
+    pub total_count_is_exact: bool,
     /// The query was a ticket number and the one result is that ticket.
     pub exact_match: bool,
 }
@@ -73,8 +78,9 @@ impl ConversationQuery {
     }
 
     /// Full-text search over ticket numbers, titles, descriptions and messages (internal
-    /// notes for staff only), within what the caller may see; best matches first. An exact
-    /// ticket number returns just that ticket.
+    /// notes for staff only), within what the caller may see; best matches first among the
+    /// newest 1,000 (`DESKQL_SEARCH_RANKED_MATCHES`). An exact ticket number returns just
+    /// that ticket.
     #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
     async fn search_tickets(
         &self,
@@ -104,6 +110,7 @@ impl ConversationQuery {
             has_next,
             TicketSearchFields {
                 total_count: page.total,
+                total_count_is_exact: page.total_is_exact,
                 exact_match: page.exact_match,
             },
         );

@@ -233,12 +233,21 @@ pub static SHIPPED: LazyLock<Arc<TriageModel>> =
 static ACTIVE: RwLock<Option<(i32, Arc<TriageModel>)>> = RwLock::new(None);
 
 pub fn active() -> Arc<TriageModel> {
-    active_with_version().1
+    let loaded = ACTIVE
+        .read()
+        .ok()
+        .and_then(|slot| slot.as_ref().map(|(_, model)| model.clone()));
+    loaded.unwrap_or_else(|| SHIPPED.clone())
 }
 
-pub fn active_with_version() -> (i32, Arc<TriageModel>) {
-    let active = ACTIVE.read().map(|slot| slot.clone()).unwrap_or_default();
-    active.unwrap_or_else(|| (0, SHIPPED.clone()))
+/// The version [`active`] answers with, without training the shipped model (which takes
+/// long enough to stall an async thread) when nothing is loaded yet.
+pub fn active_version() -> i32 {
+    ACTIVE
+        .read()
+        .ok()
+        .and_then(|slot| slot.as_ref().map(|(version, _)| *version))
+        .unwrap_or(0)
 }
 
 /// Makes `model` the one [`active`] answers from now on.
