@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::common::mail::SmtpSink;
 use crate::common::ws::WsClient;
-use crate::common::{TestApp, eventually, pipeline_config};
+use crate::common::{PIPELINE_DEADLINE, TestApp, eventually, pipeline_config};
 
 const MY_ASSIGNMENTS: &str =
     r#"subscription { myAssignments { kind toValue actor { id } ticket { id number } } }"#;
@@ -64,8 +64,9 @@ async fn new_ticket_is_triaged_assigned_live_and_emailed() {
     )
     .await;
 
-    // The moderator's live subscription shows the assignment the pipeline made.
-    let event = ws.next_event().await;
+    // The moderator's live subscription shows the assignment the pipeline made (after
+    // triage, whose first run in a process trains the model: the pipeline's deadline).
+    let event = ws.next_event_within(PIPELINE_DEADLINE).await;
     let assigned = &event["data"]["myAssignments"];
     assert_eq!(assigned["kind"], "ASSIGNED", "{event}");
     assert_eq!(assigned["ticket"]["id"], ticket["id"]);
