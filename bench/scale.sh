@@ -20,10 +20,8 @@ SERVER=
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 gql() { curl -sf "http://$LISTEN/graphql" -H 'content-type: application/json' ${2:+-H "authorization: Bearer $2"} -d "$1"; }
-token() {
-    gql "{\"query\":\"mutation { logIn(input: {email: \\\"$1\\\", password: \\\"deskql-demo-password\\\"}) { token } }\"}" \
-        | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
+# demo_token: an access token for a demo account, on $LISTEN.
+. bench/demo-server.sh
 query_file() { # $1 = name, $2 = JSON body
     printf '%s' "$2" >"$WORK/$1.json"
 }
@@ -43,7 +41,7 @@ for size in $SIZES; do
         DESKQL_WORKERS=0 DESKQL_SEARCH_LIMIT_PER_USER=1000000 RUST_LOG=warn $BIN serve >"$WORK/server.log" 2>&1 &
     SERVER=$!
     for _ in $(seq 1 100); do curl -sf "http://$LISTEN/readyz" >/dev/null && break; sleep 0.1; done
-    staff=$(token admin1@demo.deskql.test)
+    staff=$(demo_token admin1@demo.deskql.test)
     id=$(gql '{"query":"{ tickets(first: 1) { edges { node { id } } } }"}' "$staff" | sed -E 's/.*"id":"([^"]+)".*/\1/')
 
     query_file list '{"query":"{ tickets(first: 50) { edges { node { id number title status priority createdAt requester { email } assignee { email } } } } }"}'

@@ -350,8 +350,7 @@ pub async fn search(
     )
     .bind::<Text, _>(query.to_owned())
     .sql("))");
-    tickets::table
-        .filter(tickets::id.eq_any(newest_matches(filter, query, include_internal, candidates)))
+    ranked_set(filter, query, include_internal, candidates)
         .order((rank.desc(), tickets::updated_at.desc(), tickets::id.desc()))
         .offset(offset)
         .limit(limit)
@@ -371,29 +370,29 @@ pub async fn search_count(
     include_internal: bool,
     candidates: i64,
 ) -> QueryResult<i64> {
-    tickets::table
-        .filter(tickets::id.eq_any(newest_matches(filter, query, include_internal, candidates)))
+    ranked_set(filter, query, include_internal, candidates)
         .count()
         .get_result(conn)
         .await
 }
 
-/// The ids of the newest `candidates` matching tickets within `filter` (ids are UUIDv7, so
-/// their order is the creation order).
-fn newest_matches<'a>(
+/// The newest `candidates` matching tickets within `filter` (ids are UUIDv7, so their order
+/// is the creation order): what a search ranks and counts.
+fn ranked_set<'a>(
     filter: &'a TicketFilter,
     query: &str,
     include_internal: bool,
     candidates: i64,
-) -> BoxedTicketIds<'a> {
-    filtered(filter)
+) -> BoxedTickets<'a> {
+    let newest = filtered(filter)
         .filter(matching(query, include_internal))
         .order(tickets::id.desc())
         .limit(candidates)
-        .select(tickets::id)
+        .select(tickets::id);
+    tickets::table
+        .filter(tickets::id.eq_any(newest))
+        .into_boxed()
 }
-
-type BoxedTicketIds<'a> = tickets::BoxedQuery<'a, Pg, diesel::sql_types::Uuid>;
 
 fn matching(
     query: &str,

@@ -232,22 +232,18 @@ pub static SHIPPED: LazyLock<Arc<TriageModel>> =
 /// same for every request.
 static ACTIVE: RwLock<Option<(i32, Arc<TriageModel>)>> = RwLock::new(None);
 
+fn loaded() -> Option<(i32, Arc<TriageModel>)> {
+    ACTIVE.read().ok().and_then(|slot| slot.clone())
+}
+
 pub fn active() -> Arc<TriageModel> {
-    let loaded = ACTIVE
-        .read()
-        .ok()
-        .and_then(|slot| slot.as_ref().map(|(_, model)| model.clone()));
-    loaded.unwrap_or_else(|| SHIPPED.clone())
+    loaded().map_or_else(|| SHIPPED.clone(), |(_, model)| model)
 }
 
 /// The version [`active`] answers with, without training the shipped model (which takes
 /// long enough to stall an async thread) when nothing is loaded yet.
 pub fn active_version() -> i32 {
-    ACTIVE
-        .read()
-        .ok()
-        .and_then(|slot| slot.as_ref().map(|(version, _)| *version))
-        .unwrap_or(0)
+    loaded().map_or(0, |(version, _)| version)
 }
 
 /// Makes `model` the one [`active`] answers from now on.
