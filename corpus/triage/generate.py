@@ -13,6 +13,7 @@ from scenarios import SCENARIOS
 from scenarios_more import MORE
 from scenarios_extra import EXTRA
 from scenarios_field import FIELD
+from scenarios_voices import VOICES
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -131,7 +132,7 @@ def example(scenario, language):
 
 def main():
     rows = []
-    for scenario in SCENARIOS + MORE + EXTRA + FIELD:
+    for scenario in SCENARIOS + MORE + EXTRA + FIELD + VOICES:
         for _ in range(scenario["weight"]):
             rows.append(example(scenario, "en"))
         for language in scenario.get("i18n", {}):
