@@ -23,7 +23,8 @@ pub async fn serve(app: AppState, listener: TcpListener) -> anyhow::Result<()> {
         ));
     }
     let workers = crate::jobs::start_workers(&app).await?;
-    let router = router(app, Schemas::build());
+    let schemas = Schemas::build(app.config.cached_documents);
+    let router = router(app, schemas);
     let served = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

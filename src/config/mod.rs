@@ -163,6 +163,10 @@ pub struct ServerConfig {
     #[arg(long, env = "DESKQL_SEARCH_RANKED_MATCHES", default_value_t = 1000, value_parser = clap::value_parser!(i64).range(1..=100_000))]
     pub search_ranked_matches: i64,
 
+    /// Parsed and checked GraphQL documents kept by their text, per schema face (0: none).
+    #[arg(long, env = "DESKQL_DOCUMENT_CACHE_SIZE", default_value_t = 512)]
+    pub cached_documents: usize,
+
     /// Longest one GraphQL operation may run over HTTP, in seconds.
     #[arg(long, env = "DESKQL_OPERATION_TIMEOUT_SECS", default_value_t = 20)]
     pub operation_timeout_secs: u64,

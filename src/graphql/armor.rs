@@ -1,15 +1,14 @@
 //! Refuses hostile documents before they cost anything: bracket nesting is bounded before the
 //! parser (which recurses) sees the text, and after parsing the document's size, depth and
 //! strings are checked before validation (whose fragment walks are exponential in spreads).
+//! Documents that pass are remembered by their text ([`DocumentCache`]).
 
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
-
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{Name, ServerError, ServerResult, Variables};
 use async_graphql_value::{ConstValue, Value};
+use std::collections::{HashMap, HashSet};
 
+use crate::graphql::document_cache::DocumentCache;
 use crate::graphql::error::{code, coded_error};
 
 /// Deepest bracket (`{`, `[`, `(`) nesting in the query text. Far above what any real query
@@ -23,38 +22,28 @@ pub const MAX_DEPTH: usize = 10;
 /// bounds the recursion of validation and execution.
 pub const MAX_RECURSION: usize = 32;
 
-/// The document gate of a schema; `introspection: false` also refuses `__schema` and
-/// `__type` with a clear error.
-#[derive(Debug, Clone, Copy)]
+/// The document gate of one face of the schema; `introspection: false` also refuses
+/// `__schema` and `__type` with a clear error.
+#[derive(Clone)]
 pub struct Armor {
     pub introspection: bool,
+    pub documents: DocumentCache,
 }
 
-impl ExtensionFactory for Armor {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(*self)
-    }
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for Armor {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        check_nesting(query)?;
+impl Armor {
+    /// The request's document, parsed and checked (or remembered from an earlier request
+    /// with the same text).
+    pub fn document(&self, query: &str, variables: &Variables) -> ServerResult<ExecutableDocument> {
         if variables.values().any(const_has_nul) {
             return Err(nul_error());
         }
-        // Parsed here rather than by `next`: async-graphql's own post-parse recursion check
-        // expands fragments without memoizing, which is exactly the exponential walk a
-        // fragment bomb asks for. Our walk bounds the same recursion in linear time.
-        let _ = (ctx, next);
+        if let Some(document) = self.documents.get(query) {
+            return Ok(document);
+        }
+        check_nesting(query)?;
         let document = async_graphql::parser::parse_query(query).map_err(ServerError::from)?;
         check_document(&document, self.introspection)?;
+        self.documents.insert(query, &document);
         Ok(document)
     }
 }

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::auth::Viewer;
 use crate::config::IntrospectionMode;
 use crate::graphql::Schemas;
+use crate::graphql::endpoint::Endpoint;
 use crate::graphql::error::{INTERNAL_MESSAGE, code, coded_error};
 use crate::metrics::LiveGauge;
 use crate::services::RequestContext;
@@ -127,7 +128,7 @@ impl ConnectionExecutor {
         })
     }
 
-    fn schema_for(&self, viewer: &Viewer) -> &crate::graphql::DeskSchema {
+    fn endpoint_for(&self, viewer: &Viewer) -> &Endpoint {
         let allowed = match self.introspection {
             IntrospectionMode::On => true,
             IntrospectionMode::Staff => viewer.is_staff(),
@@ -180,8 +181,9 @@ impl Executor for ConnectionExecutor {
     async fn execute(&self, request: Request) -> Response {
         match self.current().await {
             Ok(context) => {
-                let schema = self.schema_for(&context.viewer).clone();
-                schema.execute(request.data(context)).await
+                self.endpoint_for(&context.viewer)
+                    .execute(request, context)
+                    .await
             }
             Err(refusal) => refusal.into_response(),
         }
@@ -204,12 +206,8 @@ impl Executor for ConnectionExecutor {
                 Ok(slot) => slot,
                 Err(refusal) => return refused(refusal),
             };
-            let schema = this.schema_for(&context.viewer).clone();
-            schema
-                .execute_stream_with_session_data(
-                    request.data(context),
-                    session_data.unwrap_or_default(),
-                )
+            this.endpoint_for(&context.viewer)
+                .execute_stream(request, context, session_data.unwrap_or_default())
                 // The slot is released when the client completes the subscription or leaves.
                 .map(move |response| {
                     let _held = &slot;

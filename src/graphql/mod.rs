@@ -2,6 +2,8 @@
 
 pub mod armor;
 pub mod context;
+mod document_cache;
+pub mod endpoint;
 pub mod error;
 pub mod executor;
 pub mod guards;
@@ -17,11 +19,11 @@ pub mod uploads;
 use async_graphql::Schema;
 
 use crate::graphql::armor::Armor;
+use crate::graphql::document_cache::DocumentCache;
+use crate::graphql::endpoint::Endpoint;
 use crate::graphql::mutation::Mutation;
-use crate::graphql::operation_metrics::OperationMetrics;
 use crate::graphql::query::Query;
 use crate::graphql::subscription::Subscription;
-use crate::graphql::token_scope::TokenScopeGate;
 
 pub type DeskSchema = Schema<Query, Mutation, Subscription>;
 
@@ -32,22 +34,38 @@ pub const MAX_COMPLEXITY: usize = 10_000;
 /// suggestions, which leak field names just the same). The caller's rights pick one.
 #[derive(Clone)]
 pub struct Schemas {
-    pub open: DeskSchema,
-    pub closed: DeskSchema,
+    pub open: Endpoint,
+    pub closed: Endpoint,
 }
 
 impl Schemas {
-    pub fn build() -> Self {
+    /// Each face keeps up to `cached_documents` parsed documents (0: none).
+    pub fn build(cached_documents: usize) -> Self {
+        let face = |introspection: bool| {
+            let builder = schema_builder();
+            let schema = if introspection {
+                builder.finish()
+            } else {
+                builder
+                    .disable_introspection()
+                    .disable_suggestions()
+                    .finish()
+            };
+            Endpoint::new(
+                schema,
+                Armor {
+                    introspection,
+                    documents: DocumentCache::new(cached_documents),
+                },
+            )
+        };
         Self {
-            open: schema_builder(true).finish(),
-            closed: schema_builder(false)
-                .disable_introspection()
-                .disable_suggestions()
-                .finish(),
+            open: face(true),
+            closed: face(false),
         }
     }
 
-    pub fn pick(&self, introspection: bool) -> &DeskSchema {
+    pub fn pick(&self, introspection: bool) -> &Endpoint {
         if introspection {
             &self.open
         } else {
@@ -56,19 +74,14 @@ impl Schemas {
     }
 }
 
-fn schema_builder(
-    introspection: bool,
-) -> async_graphql::SchemaBuilder<Query, Mutation, Subscription> {
-    // Depth is limited by `Armor` (which exempts introspection), not by async-graphql.
+fn schema_builder() -> async_graphql::SchemaBuilder<Query, Mutation, Subscription> {
+    // Depth is limited by the armor (which exempts introspection), not by async-graphql; the
+    // armor and the rest of the gate run in `Endpoint`, not as extensions.
     Schema::build(Query::default(), Mutation::default(), Subscription)
         .limit_complexity(MAX_COMPLEXITY)
-        // Before the armor, whose parse is the innermost step.
-        .extension(OperationMetrics)
-        .extension(TokenScopeGate)
-        .extension(Armor { introspection })
 }
 
 /// The SDL committed as `schema.graphql`.
 pub fn sdl() -> String {
-    schema_builder(true).finish().sdl()
+    schema_builder().finish().sdl()
 }

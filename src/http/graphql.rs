@@ -430,11 +430,14 @@ async fn execute(
         client_ip: Some(client_ip(&app.config, &headers, peer)),
         request_id: Some(request_id.clone()).filter(|id| !id.is_empty()),
     };
-    let request = request.data(context).data(request_loaders(app));
-    let schema = state.schemas.pick(introspection_allowed);
+    let request = request.data(request_loaders(app));
+    let endpoint = state.schemas.pick(introspection_allowed);
     // The last line of defence: whatever an operation waits on, the caller gets an answer.
-    let Ok(mut response) =
-        tokio::time::timeout(app.config.operation_timeout(), schema.execute(request)).await
+    let Ok(mut response) = tokio::time::timeout(
+        app.config.operation_timeout(),
+        endpoint.execute(request, context),
+    )
+    .await
     else {
         tracing::warn!(request_id, "operation timed out");
         return coded_error_response(

@@ -87,6 +87,12 @@ async fn tokens_authenticate_and_read_tokens_cannot_mutate() {
         .gql(Some(writer), NEW_CATEGORY, json!({ "slug": "by-write" }))
         .await;
     assert_eq!(made["data"]["createCategory"]["slug"], "by-write", "{made}");
+    // The same text again, now parsed once already: still no mutation for a READ token.
+    let refused_again = app
+        .gql(Some(secret), NEW_CATEGORY, json!({ "slug": "by-read" }))
+        .await;
+    assert_eq!(error_code(&refused_again), "FORBIDDEN", "{refused_again}");
+    assert_eq!(app.count_rows("categories WHERE slug = 'by-read'").await, 0);
     assert_eq!(write["apiToken"]["expiresAt"], "2099-01-01T00:00:00+00:00");
 
     let listed = app.gql(Some(&admin.token), LIST, json!({})).await;

@@ -136,6 +136,10 @@ async fn introspection_can_be_limited_to_staff() {
         as_admin["data"]["__schema"]["queryType"]["name"], "Query",
         "{as_admin}"
     );
+    // Parsed documents are remembered per face of the schema: the admin's run of this text
+    // does not let it past the closed face's armor.
+    let anonymous_again = app.gql(None, query, json!({})).await;
+    assert_eq!(anonymous_again, anonymous);
 }
 
 #[tokio::test]

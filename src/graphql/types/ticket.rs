@@ -73,6 +73,9 @@ pub struct GuestTicketReceipt {
     pub tracking_token: String,
 }
 
+// Resolvers that run their own queries await them boxed: the future of any field is as
+// large as the largest resolver's, and every field of every ticket in a list pays for
+// moving it.
 #[Object(name = "Ticket")]
 impl TicketObject {
     async fn id(&self) -> ID {
@@ -197,7 +200,7 @@ impl TicketObject {
     /// by themselves.
     #[graphql(guard = "RoleGuard::staff()")]
     async fn suggested_tags(&self, ctx: &Context<'_>) -> GqlResult<Vec<String>> {
-        Ok(tags::suggestions(request_ctx(ctx)?, self.0.id).await?)
+        Ok(Box::pin(tags::suggestions(request_ctx(ctx)?, self.0.id)).await?)
     }
 
     /// Staff-only: the language the ticket is written in (ISO 639-1, detected by triage);
@@ -294,25 +297,25 @@ impl TicketObject {
             ticket_id: self.0.id,
             include_internal: request_ctx(ctx)?.viewer.is_staff(),
         };
-        message_page(ctx, view, first, after).await
+        Box::pin(message_page(ctx, view, first, after)).await
     }
 
     /// The requester's rating of the latest rated resolution (staff, and the requester for
     /// their own ticket).
     async fn satisfaction(&self, ctx: &Context<'_>) -> GqlResult<Option<SatisfactionObject>> {
-        satisfaction::latest(ctx, self.0.id).await
+        Box::pin(satisfaction::latest(ctx, self.0.id)).await
     }
 
     /// Files and the screenshot filed with the ticket (message files are on the messages).
     async fn attachments(&self, ctx: &Context<'_>) -> GqlResult<Vec<AttachmentObject>> {
-        ticket_attachments(ctx, self.0.id).await
+        Box::pin(ticket_attachments(ctx, self.0.id)).await
     }
 
     /// Help articles linked to the ticket (by staff, or suggested by triage); drafts for
     /// staff only.
     async fn help_articles(&self, ctx: &Context<'_>) -> GqlResult<Vec<HelpArticleObject>> {
         let staff = request_ctx(ctx)?.viewer.is_staff();
-        ticket_articles(ctx, self.0.id, staff).await
+        Box::pin(ticket_articles(ctx, self.0.id, staff)).await
     }
 
     /// Recorded changes, oldest first: up to `first` (at most 100) after the event id
