@@ -3,10 +3,11 @@
 //! strings are checked before validation (whose fragment walks are exponential in spreads).
 //! Documents that pass are remembered by their text ([`DocumentCache`]).
 
+use std::collections::{HashMap, HashSet};
+
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{Name, ServerError, ServerResult, Variables};
 use async_graphql_value::{ConstValue, Value};
-use std::collections::{HashMap, HashSet};
 
 use crate::graphql::document_cache::DocumentCache;
 use crate::graphql::error::{code, coded_error};

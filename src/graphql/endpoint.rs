@@ -59,7 +59,10 @@ impl Endpoint {
     }
 
     /// Parses and checks the document, hands it to the request so async-graphql does not
-    /// parse it again, and names the operation it will run.
+    /// parse it again, and names the operation it will run. async-graphql still walks the
+    /// handed document for its own recursion check, which expands fragments without
+    /// memoizing; the armor has bounded the expanded size first, so that walk stays small
+    /// however many spreads a fragment bomb stacks.
     fn admit(&self, request: &mut Request, context: &RequestContext) -> ServerResult<Operation> {
         let document = self.armor.document(&request.query, &request.variables)?;
         token_scope::check(&document, context)?;
