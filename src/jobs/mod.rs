@@ -73,11 +73,14 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .define_job::<tasks::DeliverWebhooks>()
         .define_job::<tasks::RetrainTriage>()
         .define_job::<tasks::FindDuplicates>()
-        .with_cron(format!("0 * * * * {}", crate::queue::PURGE_TRASH).as_str())
+        // Each line ends in an empty payload: without one the scheduler enqueues a null
+        // payload, which the tasks' (empty) structs cannot be read from, so every scheduled
+        // run failed.
+        .with_cron(format!("0 * * * * {} {{}}", crate::queue::PURGE_TRASH).as_str())
         .context("purge schedule")?
-        .with_cron(format!("30 * * * * {}", crate::queue::AUTO_CLOSE).as_str())
+        .with_cron(format!("30 * * * * {} {{}}", crate::queue::AUTO_CLOSE).as_str())
         .context("auto-close schedule")?
-        .with_cron(format!("15 3 * * * {}", crate::queue::RETRAIN_TRIAGE).as_str())
+        .with_cron(format!("15 3 * * * {} {{}}", crate::queue::RETRAIN_TRIAGE).as_str())
         .context("triage retraining schedule")?
         .add_extension(state.clone())
         .listen_os_shutdown_signals(false)

@@ -9,10 +9,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::app::AppState;
-use crate::db::models::duplicate::{self, DuplicateThresholds};
+use crate::db::models::duplicate::{self, DuplicateSearch, DuplicateThresholds};
 
-/// How far back the detector looks for an open ticket with the same problem.
-pub const WINDOW_DAYS: i32 = 14;
 /// The detector's cut-offs, measured on `corpus/duplicates/pairs.jsonl`
 /// (`deskql duplicates-eval`): the same requester filing again rephrases more freely than
 /// two people describing one incident, so their bar is lower.
@@ -20,13 +18,23 @@ pub const THRESHOLDS: DuplicateThresholds = DuplicateThresholds {
     same_requester: 0.30,
     any_requester: 0.55,
 };
-/// Pairs recorded per new ticket, at most.
-const MAX_PAIRS: i32 = 5;
+
+/// Two weeks back, the newest 1,000 open tickets; of those the same requester's and the ones
+/// whose titles share trigrams (pg_trgm's own default cut-off, 0.3), 25 at most, are scored.
+/// Bounded, so a job costs the same in a quiet week and in an outage's flood of reports.
+const SEARCH: DuplicateSearch = DuplicateSearch {
+    window_days: 14,
+    newest: 1_000,
+    title_alike: 0.3,
+    scored: 25,
+    thresholds: THRESHOLDS,
+    pairs: 5,
+};
 
 /// The job run for each filed ticket.
 pub async fn detect(state: &AppState, ticket_id: Uuid) -> anyhow::Result<()> {
     let mut conn = state.pool.get().await?;
-    let found = duplicate::detect(&mut conn, ticket_id, WINDOW_DAYS, THRESHOLDS, MAX_PAIRS).await?;
+    let found = duplicate::detect(&mut conn, ticket_id, &SEARCH).await?;
     if found > 0 {
         tracing::info!(%ticket_id, found, "possible duplicates flagged");
     }

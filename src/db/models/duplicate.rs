@@ -1,10 +1,12 @@
 //! Likely duplicates found when a ticket is filed (`ticket_similarity` in SQL scores them).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Array, Float4, Integer, Text, Timestamptz, Uuid as SqlUuid};
+use diesel::sql_types::{Array, BigInt, Float4, Text, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
+
+use crate::db::schema::tickets;
 
 /// Why two tickets were paired.
 #[derive(
@@ -40,38 +42,82 @@ pub struct DuplicatePair {
     pub found_at: DateTime<Utc>,
 }
 
-/// Pairs the ticket with the open, unmerged tickets filed up to `window_days` before it that
-/// read alike (at most `limit`, most alike first); returns how many pairs were recorded.
-/// Running it again records nothing new.
+/// Where the detector looks, and how hard.
+#[derive(Debug, Clone, Copy)]
+pub struct DuplicateSearch {
+    /// Only tickets filed this many days before the new one are compared.
+    pub window_days: i64,
+    /// Of those, only the newest open, unmerged ones (the flood of an outage stays cheap).
+    pub newest: i64,
+    /// Of those, only the ones from the same requester or with a title this alike (trigram
+    /// similarity) are scored in full ...
+    pub title_alike: f32,
+    /// ... and at most this many of them, the same requester's and the most alike titles
+    /// first: scoring the descriptions is the expensive part.
+    pub scored: i64,
+    pub thresholds: DuplicateThresholds,
+    /// Pairs recorded, at most (most alike first).
+    pub pairs: i64,
+}
+
+/// Pairs the ticket with the open tickets filed before it that read alike, as bounded by
+/// `search`; returns how many pairs were recorded. Running it again records nothing new.
 pub async fn detect(
     conn: &mut AsyncPgConnection,
     ticket_id: Uuid,
-    window_days: i32,
-    thresholds: DuplicateThresholds,
-    limit: i32,
+    search: &DuplicateSearch,
 ) -> QueryResult<usize> {
+    // The window's bounds go in as values, not as expressions of the new ticket's row: with
+    // them the planner sees how many open tickets the window holds and walks the
+    // `tickets_open_recent_idx` backwards, stopping at `newest`.
+    let filed_at: Option<DateTime<Utc>> = tickets::table
+        .filter(tickets::id.eq(ticket_id))
+        .filter(tickets::deleted_at.is_null())
+        .select(tickets::created_at)
+        .first(conn)
+        .await
+        .optional()?;
+    let Some(filed_at) = filed_at else {
+        return Ok(0);
+    };
+    let window_start = filed_at - TimeDelta::days(search.window_days);
     diesel::sql_query(
         "INSERT INTO ticket_duplicates (ticket_id, duplicate_of_id, score, reason)
          SELECT t.id, c.id, s.score,
-             CASE WHEN c.requester_email = t.requester_email
-                 THEN 'SAME_REQUESTER' ELSE 'SIMILAR_TEXT' END
+             CASE WHEN c.same_requester THEN 'SAME_REQUESTER' ELSE 'SIMILAR_TEXT' END
          FROM tickets t
-         JOIN tickets c ON c.id <> t.id AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
-             AND c.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')
-             AND c.created_at BETWEEN t.created_at - make_interval(days => $2) AND t.created_at
+         CROSS JOIN LATERAL (
+             SELECT recent.id, recent.title, recent.description, recent.created_at,
+                 recent.requester_email = t.requester_email AS same_requester
+             FROM (SELECT id, title, description, requester_email, created_at FROM tickets
+                   WHERE deleted_at IS NULL AND merged_into_id IS NULL
+                       AND status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')
+                       AND created_at BETWEEN $2 AND $3
+                   ORDER BY created_at DESC
+                   LIMIT $4) recent
+             CROSS JOIN LATERAL (SELECT similarity(lower(recent.title), lower(t.title))
+                 AS title_score) alike
+             WHERE recent.id <> t.id
+                 AND (recent.requester_email = t.requester_email OR alike.title_score >= $5)
+             ORDER BY same_requester DESC, alike.title_score DESC, recent.created_at DESC
+             LIMIT $6) c
          CROSS JOIN LATERAL (SELECT LEAST(1, ticket_similarity(t.title, t.description,
              c.title, c.description)) AS score) s
-         WHERE t.id = $1 AND t.deleted_at IS NULL
-             AND (s.score >= $4 OR (c.requester_email = t.requester_email AND s.score >= $3))
+         WHERE t.id = $1
+             AND (s.score >= $8 OR (c.same_requester AND s.score >= $7))
          ORDER BY s.score DESC, c.created_at DESC
-         LIMIT $5
+         LIMIT $9
          ON CONFLICT DO NOTHING",
     )
     .bind::<SqlUuid, _>(ticket_id)
-    .bind::<Integer, _>(window_days)
-    .bind::<Float4, _>(thresholds.same_requester)
-    .bind::<Float4, _>(thresholds.any_requester)
-    .bind::<Integer, _>(limit)
+    .bind::<Timestamptz, _>(window_start)
+    .bind::<Timestamptz, _>(filed_at)
+    .bind::<BigInt, _>(search.newest)
+    .bind::<Float4, _>(search.title_alike)
+    .bind::<BigInt, _>(search.scored)
+    .bind::<Float4, _>(search.thresholds.same_requester)
+    .bind::<Float4, _>(search.thresholds.any_requester)
+    .bind::<BigInt, _>(search.pairs)
     .execute(conn)
     .await
 }

@@ -211,12 +211,12 @@ pub struct StaffWorkload {
 /// Active staff and how many open, live tickets each holds.
 pub async fn staff_workloads(conn: &mut AsyncPgConnection) -> QueryResult<Vec<StaffWorkload>> {
     diesel::sql_query(
-        "SELECT u.id, u.role, u.skills, u.last_assigned_at, count(t.id) AS open_tickets
+        // One count per person, each from `tickets_open_assignee_idx` alone.
+        "SELECT u.id, u.role, u.skills, u.last_assigned_at,
+             (SELECT count(*) FROM tickets t WHERE t.assignee_id = u.id AND t.deleted_at IS NULL
+                 AND t.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')) AS open_tickets
          FROM users u
-         LEFT JOIN tickets t ON t.assignee_id = u.id AND t.deleted_at IS NULL
-             AND t.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')
          WHERE u.active AND u.role IN ('MODERATOR', 'ADMIN')
-         GROUP BY u.id
          ORDER BY u.id",
     )
     .load(conn)
