@@ -12,18 +12,17 @@ pub mod tasks;
 
 use std::time::Duration;
 
-use anyhow::Context;
 use chrono::{TimeDelta, Utc};
 use graphile_worker::tokio_postgres::TokioPostgresDatabase;
 use graphile_worker::worker_utils::types::RescheduleJobOptions;
 use graphile_worker::{
-    JobComplete, JobCompleteContext, JobFail, JobFailContext, LocalQueueConfig, WorkerOptions,
-    WorkerRecoveryConfig, WorkerUtils,
+    Crontab, JobComplete, JobCompleteContext, JobFail, JobFailContext, LocalQueueConfig,
+    WorkerOptions, WorkerRecoveryConfig, WorkerUtils, parse_crontab,
 };
 use tokio::task::JoinHandle;
 
 use crate::app::AppState;
-use crate::queue::{Backoff, QUEUE_SCHEMA};
+use crate::queue::{self, Backoff, QUEUE_SCHEMA};
 
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
 
@@ -73,15 +72,7 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
         .define_job::<tasks::DeliverWebhooks>()
         .define_job::<tasks::RetrainTriage>()
         .define_job::<tasks::FindDuplicates>()
-        // Each line ends in an empty payload: without one the scheduler enqueues a null
-        // payload, which the tasks' (empty) structs cannot be read from, so every scheduled
-        // run failed.
-        .with_cron(format!("0 * * * * {} {{}}", crate::queue::PURGE_TRASH).as_str())
-        .context("purge schedule")?
-        .with_cron(format!("30 * * * * {} {{}}", crate::queue::AUTO_CLOSE).as_str())
-        .context("auto-close schedule")?
-        .with_cron(format!("15 3 * * * {} {{}}", crate::queue::RETRAIN_TRIAGE).as_str())
-        .context("triage retraining schedule")?
+        .with_crons(schedule()?)
         .add_extension(state.clone())
         .listen_os_shutdown_signals(false)
         .shutdown_signal(async move { shutdown.cancelled().await })
@@ -115,6 +106,19 @@ pub async fn start_workers(state: &AppState) -> anyhow::Result<Option<JoinHandle
     })))
 }
 
+/// The recurring jobs: the trash purge and auto-close hourly, triage retraining daily.
+/// Each line ends in an empty payload: without one the scheduler enqueues a null payload,
+/// which the tasks' (empty) structs cannot be read from, and every scheduled run fails.
+fn schedule() -> anyhow::Result<Vec<Crontab>> {
+    let lines = format!(
+        "0 * * * * {purge} {{}}\n30 * * * * {close} {{}}\n15 3 * * * {retrain} {{}}",
+        purge = queue::PURGE_TRASH,
+        close = queue::AUTO_CLOSE,
+        retrain = queue::RETRAIN_TRIAGE,
+    );
+    parse_crontab(&lines).map_err(|err| anyhow::anyhow!("job schedule: {err}"))
+}
+
 async fn reschedule_failed(utils: &WorkerUtils, ctx: &JobFailContext, backoff: Backoff) {
     if !ctx.will_retry {
         return;
@@ -129,5 +133,37 @@ async fn reschedule_failed(utils: &WorkerUtils, ctx: &JobFailContext, backoff: B
     if let Err(err) = utils.reschedule_jobs(&[*ctx.job.id()], options).await {
         // The queue's own (slower) schedule still applies; nothing is lost.
         tracing::warn!(error = ?err, job = ctx.job.id(), "could not apply retry backoff");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scheduled_job_gets_a_payload_its_task_can_read() {
+        let schedule = schedule().expect("the schedule parses");
+        let tasks: Vec<&str> = schedule
+            .iter()
+            .map(|c| c.task_identifier.as_str())
+            .collect();
+        assert_eq!(
+            tasks,
+            [queue::PURGE_TRASH, queue::AUTO_CLOSE, queue::RETRAIN_TRIAGE]
+        );
+        for crontab in &schedule {
+            // The scheduler adds its `_cron` key to this object; a missing payload is
+            // enqueued as null instead.
+            let payload = crontab.payload.clone().unwrap_or_default();
+            assert!(
+                payload.is_object(),
+                "{}: {payload}",
+                crontab.task_identifier
+            );
+        }
+        let enqueued = serde_json::json!({ "_cron": { "ts": "2026-12-03T09:00:00Z" } });
+        serde_json::from_value::<tasks::PurgeTrash>(enqueued.clone()).expect("purge payload");
+        serde_json::from_value::<tasks::AutoClose>(enqueued.clone()).expect("auto-close payload");
+        serde_json::from_value::<tasks::RetrainTriage>(enqueued).expect("retrain payload");
     }
 }
