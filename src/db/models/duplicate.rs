@@ -88,22 +88,22 @@ pub async fn detect(
          FROM tickets t
          CROSS JOIN LATERAL (
              SELECT recent.id, recent.title, recent.description, recent.created_at,
-                 recent.requester_email = t.requester_email AS same_requester
+                 alike.same_requester
              FROM (SELECT id, title, description, requester_email, created_at FROM tickets
                    WHERE deleted_at IS NULL AND merged_into_id IS NULL
                        AND status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')
                        AND created_at BETWEEN $2 AND $3
                    ORDER BY created_at DESC
                    LIMIT $4) recent
-             CROSS JOIN LATERAL (SELECT similarity(lower(recent.title), lower(t.title))
-                 AS title_score) alike
-             WHERE recent.id <> t.id
-                 AND (recent.requester_email = t.requester_email OR alike.title_score >= $5)
-             ORDER BY same_requester DESC, alike.title_score DESC, recent.created_at DESC
+             CROSS JOIN LATERAL (SELECT recent.requester_email = t.requester_email
+                     AS same_requester,
+                 similarity(lower(recent.title), lower(t.title)) AS title_score) alike
+             WHERE recent.id <> t.id AND (alike.same_requester OR alike.title_score >= $5)
+             ORDER BY alike.same_requester DESC, alike.title_score DESC, recent.created_at DESC
              LIMIT $6) c
          CROSS JOIN LATERAL (SELECT LEAST(1, ticket_similarity(t.title, t.description,
              c.title, c.description)) AS score) s
-         WHERE t.id = $1
+         WHERE t.id = $1 AND t.deleted_at IS NULL
              AND (s.score >= $8 OR (c.same_requester AND s.score >= $7))
          ORDER BY s.score DESC, c.created_at DESC
          LIMIT $9
