@@ -39,6 +39,11 @@ pub enum Command {
     /// `corpus/triage/`) and print category, priority and skill metrics.
     TriageEval {
         file: std::path::PathBuf,
+        /// With the builtin provider: train its model on this labelled file instead of the
+        /// shipped corpus (to see how it would do on a deployment's own tickets; keep the
+        /// evaluated file apart from it).
+        #[arg(long)]
+        train: Option<std::path::PathBuf>,
         #[command(flatten)]
         pipeline: Box<crate::config::PipelineConfig>,
     },

@@ -1,4 +1,5 @@
 use std::io::BufRead;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Parser;
@@ -7,6 +8,7 @@ use tokio::net::TcpListener;
 use deskql::app::AppState;
 use deskql::cli::{Cli, Command};
 use deskql::config::ServerConfig;
+use deskql::domain::triage::model;
 use deskql::{db, graphql, seed, server, services, telemetry};
 
 // glibc's malloc spent a fifth of the CPU (with arena-lock waits) under load; mimalloc's
@@ -56,11 +58,19 @@ async fn main() -> anyhow::Result<()> {
             println!("admin {} ({}) is ready", user.email, user.id);
             Ok(())
         }
-        Command::TriageEval { file, pipeline } => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("cannot read {}", file.display()))?;
-            let tickets = deskql::domain::triage::model::parse_jsonl(&text)
-                .map_err(|err| anyhow::anyhow!("{}: {err}", file.display()))?;
+        Command::TriageEval {
+            file,
+            train,
+            pipeline,
+        } => {
+            let tickets = read_labelled(&file)?;
+            if let Some(train) = train {
+                let examples: Vec<model::Example> = read_labelled(&train)?
+                    .iter()
+                    .map(model::Example::from)
+                    .collect();
+                model::activate(0, Arc::new(model::TriageModel::train(&examples)));
+            }
             let metrics = services::triage_eval::run(&pipeline, &tickets).await?;
             print!("{}", metrics.report());
             Ok(())
@@ -109,4 +119,10 @@ fn stop_on_signal(app: &AppState) {
         tracing::info!("shutting down");
         shutdown.cancel();
     });
+}
+
+fn read_labelled(file: &std::path::Path) -> anyhow::Result<Vec<model::LabelledTicket>> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    model::parse_jsonl(&text).map_err(|err| anyhow::anyhow!("{}: {err}", file.display()))
 }

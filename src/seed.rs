@@ -36,7 +36,11 @@ const SEED_TICKETS: &str = r#"
 INSERT INTO tickets (id, number, title, description, status, priority, category_id, source,
     requester_id, requester_name, requester_email, created_by_id, assignee_id,
     created_at, updated_at, resolved_at, closed_at)
-SELECT md5('deskql-demo-ticket-' || t.i)::uuid,
+-- A UUIDv7 of the creation time, as the server makes them: ids, creation order and the
+-- table's physical order agree, as they do in a real deployment.
+SELECT (lpad(to_hex((extract(epoch FROM t.created_at) * 1000)::bigint), 12, '0') || '7'
+        || substr(md5('deskql-demo-ticket-' || t.i), 1, 3) || '8'
+        || substr(md5('deskql-demo-ticket-' || t.i), 4, 15))::uuid,
        'TKT-' || t.year || '-' || CASE WHEN t.seq < 10000 THEN lpad(t.seq::text, 4, '0') ELSE t.seq::text END,
        (ARRAY['Cannot log in', 'Invoice shows the wrong amount', 'Dashboard loads slowly',
               'Password reset email never arrives', 'App crashes on startup', 'Feature request: dark mode',

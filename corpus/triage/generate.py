@@ -14,6 +14,7 @@ from scenarios_more import MORE
 from scenarios_extra import EXTRA
 from scenarios_field import FIELD
 from scenarios_voices import VOICES
+from scenarios_trades import TRADES
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -132,7 +133,7 @@ def example(scenario, language):
 
 def main():
     rows = []
-    for scenario in SCENARIOS + MORE + EXTRA + FIELD + VOICES:
+    for scenario in SCENARIOS + MORE + EXTRA + FIELD + VOICES + TRADES:
         for _ in range(scenario["weight"]):
             rows.append(example(scenario, "en"))
         for language in scenario.get("i18n", {}):

@@ -2,7 +2,8 @@
 //! viewer may see; an exact ticket number jumps straight to that ticket.
 
 use crate::db::models::ticket::Ticket;
-use crate::db::models::ticket_list::{self, TicketFilter};
+use crate::db::models::ticket_list::TicketFilter;
+use crate::db::models::ticket_search;
 use crate::domain::ticket::is_ticket_number;
 use crate::domain::{DomainError, DomainResult};
 use crate::services::{RequestContext, limits, tickets};
@@ -67,7 +68,7 @@ pub async fn search(
     // there; one candidate past the cap tells a capped total from an exact one.
     let cap = ctx.state.config.search_ranked_matches;
     let candidates = cap + 1;
-    let mut rows = ticket_list::search(
+    let mut rows = ticket_search::search(
         &mut conn,
         &filter,
         query,
@@ -81,7 +82,7 @@ pub async fn search(
         Some((_, total)) => *total,
         // Past the last page (or no match): the window count has no row to ride on.
         None if offset > 0 => {
-            ticket_list::search_count(&mut conn, &filter, query, include_internal, candidates)
+            ticket_search::search_count(&mut conn, &filter, query, include_internal, candidates)
                 .await?
         }
         None => 0,

@@ -175,6 +175,23 @@ async fn broad_searches_rank_the_newest_matches_and_cap_the_total() {
         ]
     );
 
+    // A query of several words is looked for by walking the newest tickets: the same
+    // newest matches, the same capped total.
+    let walked = app
+        .gql(
+            Some(&agent.token),
+            SEARCH,
+            json!({ "q": "printer jam", "first": 5 }),
+        )
+        .await;
+    let mut walked_titles = titles(&walked);
+    walked_titles.sort();
+    assert_eq!(walked_titles, ranked, "{walked}");
+    assert_eq!(
+        walked["data"]["searchTickets"]["totalCountIsExact"], false,
+        "{walked}"
+    );
+
     // Past the cap there is nothing more, and the total still reads as capped.
     let beyond = app
         .gql(

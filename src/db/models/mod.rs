@@ -26,6 +26,7 @@ pub mod sla;
 pub mod tag;
 pub mod ticket;
 pub mod ticket_list;
+pub mod ticket_search;
 pub mod triage;
 pub mod triage_learning;
 pub mod user;

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
-use diesel::sql_types::{Bool, Float4, Text};
+use diesel::sql_types::Bool;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
@@ -72,7 +72,7 @@ pub struct PageRequest {
     pub limit: i64,
 }
 
-type BoxedTickets<'a> = tickets::BoxedQuery<'a, Pg>;
+pub(super) type BoxedTickets<'a> = tickets::BoxedQuery<'a, Pg>;
 
 /// `text` as a literal inside an ILIKE pattern.
 pub fn escape_like(text: &str) -> String {
@@ -81,7 +81,7 @@ pub fn escape_like(text: &str) -> String {
         .replace('_', "\\_")
 }
 
-fn filtered(filter: &TicketFilter) -> BoxedTickets<'_> {
+pub(super) fn filtered(filter: &TicketFilter) -> BoxedTickets<'_> {
     let mut query = tickets::table
         .filter(tickets::deleted_at.is_null())
         .into_boxed();
@@ -325,86 +325,4 @@ impl QueryFragment<Pg> for CountEach<'_> {
         out.push_sql("]::int8[]");
         Ok(())
     }
-}
-
-/// Tickets whose number, title or description, or one of whose messages (internal notes only
-/// with `include_internal`), match `query` as a web search, best matches first, each with the
-/// number of candidates (one pass instead of a second counting query).
-///
-/// Only the newest `candidates` matches are ranked: ranking reads each match's whole search
-/// vector, so a broad query over a large deployment would otherwise rank (and count) hundreds
-/// of thousands of rows. The id set comes from the two GIN indexes, hashed, before the filter
-/// is applied; an `= ANY(array)` form would allow a bitmap OR but rechecks the array linearly
-/// per row.
-pub async fn search(
-    conn: &mut AsyncPgConnection,
-    filter: &TicketFilter,
-    query: &str,
-    include_internal: bool,
-    candidates: i64,
-    offset: i64,
-    limit: i64,
-) -> QueryResult<Vec<(Ticket, i64)>> {
-    let rank = diesel::dsl::sql::<Float4>(
-        "ts_rank(tickets.search_vector, websearch_to_tsquery('english', ",
-    )
-    .bind::<Text, _>(query.to_owned())
-    .sql("))");
-    ranked_set(filter, query, include_internal, candidates)
-        .order((rank.desc(), tickets::updated_at.desc(), tickets::id.desc()))
-        .offset(offset)
-        .limit(limit)
-        .select((
-            Ticket::as_select(),
-            diesel::dsl::sql::<diesel::sql_types::BigInt>("count(*) OVER ()"),
-        ))
-        .load(conn)
-        .await
-}
-
-/// How many tickets [`search`] ranks (at most `candidates`).
-pub async fn search_count(
-    conn: &mut AsyncPgConnection,
-    filter: &TicketFilter,
-    query: &str,
-    include_internal: bool,
-    candidates: i64,
-) -> QueryResult<i64> {
-    ranked_set(filter, query, include_internal, candidates)
-        .count()
-        .get_result(conn)
-        .await
-}
-
-/// The newest `candidates` matching tickets within `filter` (ids are UUIDv7, so their order
-/// is the creation order): what a search ranks and counts.
-fn ranked_set<'a>(
-    filter: &'a TicketFilter,
-    query: &str,
-    include_internal: bool,
-    candidates: i64,
-) -> BoxedTickets<'a> {
-    let newest = filtered(filter)
-        .filter(matching(query, include_internal))
-        .order(tickets::id.desc())
-        .limit(candidates)
-        .select(tickets::id);
-    tickets::table
-        .filter(tickets::id.eq_any(newest))
-        .into_boxed()
-}
-
-fn matching(
-    query: &str,
-    include_internal: bool,
-) -> Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>> {
-    Box::new(diesel::dsl::sql::<Bool>(
-        "tickets.id IN (SELECT id FROM tickets WHERE search_vector @@ websearch_to_tsquery('english', ",
-    )
-    .bind::<Text, _>(query.to_owned())
-    .sql(") UNION SELECT ticket_id FROM ticket_messages WHERE search_vector @@ websearch_to_tsquery('english', ")
-    .bind::<Text, _>(query.to_owned())
-    .sql(") AND (")
-    .bind::<Bool, _>(include_internal)
-    .sql(" OR NOT internal))"))
 }

@@ -185,10 +185,33 @@ pub fn extract(title: &str, description: &str) -> Features {
     for (concept, weight) in concepts(&format!("{title}\n{body}")) {
         add(concept, weight);
     }
+    for (form, weight) in sentence_forms(&format!("{title}\n{body}")) {
+        add(form, weight);
+    }
     counts
         .into_iter()
         .map(|(index, count)| (index, (1.0 + count).ln()))
         .collect()
+}
+
+/// How the sentences are put, which says what the writer wants whatever the topic: a
+/// question ("How do I…?", "Is there…?") asks for an answer, "Could you add…" for a
+/// change, "Since the update it…" reports a defect. Each sentence gives its opening word
+/// and words, and whether it is asked.
+fn sentence_forms(text: &str) -> Vec<(String, f32)> {
+    let mut forms = Vec::new();
+    for sentence in text.split_inclusive(['.', '!', '?', '\n', ';']) {
+        let words = words(sentence);
+        let Some(first) = words.first() else { continue };
+        forms.push((format!("o:{first}"), 1.0));
+        if let Some(second) = words.get(1) {
+            forms.push((format!("o:{first}_{second}"), 1.0));
+        }
+        if sentence.trim_end().ends_with('?') {
+            forms.push(("f:asked".to_owned(), 1.0));
+        }
+    }
+    forms
 }
 
 /// Inverse document frequencies learned from the training texts: a feature most tickets
@@ -250,6 +273,25 @@ mod tests {
         assert!(kept.contains("started on Monday"), "{kept}");
         assert!(!kept.to_lowercase().contains("urgent"), "{kept}");
         assert!(!kept.contains("admin"), "{kept}");
+    }
+
+    #[test]
+    fn sentences_give_their_openings_and_whether_they_ask() {
+        let forms: Vec<String> = sentence_forms("How do I export? It fails.\nThanks")
+            .into_iter()
+            .map(|(form, _)| form)
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "o:how",
+                "o:how_do",
+                "f:asked",
+                "o:it",
+                "o:it_fails",
+                "o:thanks"
+            ]
+        );
     }
 
     #[test]
