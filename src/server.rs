@@ -12,16 +12,7 @@ use crate::http::router;
 /// `app.shutdown` is cancelled; then waits for running jobs (up to their grace period).
 pub async fn serve(app: AppState, listener: TcpListener) -> anyhow::Result<()> {
     let shutdown = app.shutdown.clone();
-    if let Some(address) = app.config.metrics_listen {
-        let handle = crate::metrics::install()?;
-        let metrics_listener = TcpListener::bind(address).await?;
-        tracing::info!(%address, "metrics on /metrics");
-        tokio::spawn(crate::http::metrics::serve(
-            app.clone(),
-            metrics_listener,
-            handle,
-        ));
-    }
+    serve_metrics(&app).await?;
     let workers = crate::jobs::start_workers(&app).await?;
     let schemas = Schemas::build(app.config.cached_documents);
     let router = router(app, schemas);
@@ -43,8 +34,21 @@ pub async fn work(app: AppState) -> anyhow::Result<()> {
         app.config.pipeline.workers > 0,
         "DESKQL_WORKERS is 0: a worker process needs at least one"
     );
+    serve_metrics(&app).await?;
     if let Some(workers) = crate::jobs::start_workers(&app).await? {
         workers.await?;
+    }
+    Ok(())
+}
+
+/// `/metrics` on `DESKQL_METRICS_LISTEN`, when set, until the app shuts down: in a worker
+/// process too, where the job run times and failures are recorded.
+async fn serve_metrics(app: &AppState) -> anyhow::Result<()> {
+    if let Some(address) = app.config.metrics_listen {
+        let handle = crate::metrics::install()?;
+        let listener = TcpListener::bind(address).await?;
+        tracing::info!(%address, "metrics on /metrics");
+        tokio::spawn(crate::http::metrics::serve(app.clone(), listener, handle));
     }
     Ok(())
 }

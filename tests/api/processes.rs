@@ -52,8 +52,12 @@ fn command(db: &TestDatabase, llm: &MockServer, mail_dir: &std::path::Path) -> C
 
 impl Server {
     async fn start(db: &TestDatabase, llm: &MockServer, mail_dir: &std::path::Path) -> Self {
+        Self::start_command(command(db, llm, mail_dir)).await
+    }
+
+    async fn start_command(mut command: Command) -> Self {
         let port = free_port();
-        let child = command(db, llm, mail_dir)
+        let child = command
             .env("DESKQL_LISTEN", format!("127.0.0.1:{port}"))
             .spawn()
             .expect("spawn deskql");
@@ -260,4 +264,49 @@ async fn sigterm_lets_running_jobs_finish_then_exits() {
     );
     assert!(db.count_rows("ticket_triage").await >= 1);
     let _ = std::fs::remove_dir_all(&mail);
+}
+
+/// `deskql worker` serves no API, but on `DESKQL_METRICS_LISTEN` it answers `/metrics` with
+/// the jobs it ran and the queue, as an API process does.
+#[tokio::test]
+async fn a_worker_process_serves_its_own_metrics() {
+    let db = TestDatabase::create().await;
+    let llm = slow_llm().await;
+    let mail = mail_dir();
+    let mut api = command(&db, &llm, &mail);
+    api.env("DESKQL_WORKERS", "0");
+    let server = Server::start_command(api).await;
+    let metrics_port = free_port();
+    let worker = WorkerProcess(
+        command(&db, &llm, &mail)
+            .arg("worker")
+            .env("DESKQL_METRICS_LISTEN", format!("127.0.0.1:{metrics_port}"))
+            .spawn()
+            .expect("spawn deskql worker"),
+    );
+    populate(&server, &db, &llm, &mail).await;
+
+    let url = format!("http://127.0.0.1:{metrics_port}/metrics");
+    let http = reqwest::Client::new();
+    eventually("the worker to report a finished triage job", || async {
+        let Ok(response) = http.get(&url).send().await else {
+            return false;
+        };
+        let page = response.text().await.unwrap_or_default();
+        page.contains(r#"deskql_job_duration_seconds_count{task="triage_ticket"}"#)
+            && page.contains("deskql_jobs{")
+            && page.contains("deskql_db_pool_connections{")
+    })
+    .await;
+    drop(worker);
+}
+
+/// A child process killed when the test ends, pass or fail.
+struct WorkerProcess(Child);
+
+impl Drop for WorkerProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
