@@ -15,6 +15,7 @@ use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 pub const OPERATIONS: &str = "deskql_graphql_operations_total";
 pub const OPERATION_SECONDS: &str = "deskql_graphql_operation_duration_seconds";
 pub const ERRORS: &str = "deskql_graphql_errors_total";
+pub const REFUSED: &str = "deskql_http_refused_total";
 pub const POOL_CONNECTIONS: &str = "deskql_db_pool_connections";
 pub const POOL_WAITING: &str = "deskql_db_pool_waiting";
 pub const JOBS: &str = "deskql_jobs";
@@ -62,6 +63,10 @@ fn describe() {
         "GraphQL operation latency, by type and name"
     );
     describe_counter!(ERRORS, "GraphQL errors returned, by extensions.code");
+    describe_counter!(
+        REFUSED,
+        "Requests to /graphql refused before the schema ran them, by extensions.code"
+    );
     describe_gauge!(POOL_CONNECTIONS, "Database pool connections, by state");
     describe_gauge!(POOL_WAITING, "Requests waiting for a database connection");
     describe_gauge!(JOBS, "Jobs in the queue, by task and state");
@@ -107,6 +112,11 @@ pub fn operation(kind: &'static str, name: String, elapsed: Duration) {
 
 pub fn error(code: String) {
     counter!(ERRORS, "code" => code).increment(1);
+}
+
+/// A request refused before any operation ran (its body, media type, size, origin).
+pub fn refused(code: String) {
+    counter!(REFUSED, "code" => code).increment(1);
 }
 
 pub fn pool(size: usize, available: usize, waiting: usize, max_size: usize) {

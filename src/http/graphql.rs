@@ -29,7 +29,10 @@ use crate::services::RequestContext;
 
 pub const MAX_QUERY_CHARS: usize = 10_000;
 
+/// A request refused before the schema ran it; counted, as it never reaches the operation
+/// metrics.
 fn error_response(status: StatusCode, error_code: &str, message: &str) -> axum::response::Response {
+    crate::metrics::refused(error_code.to_owned());
     let body = serde_json::json!({
         "errors": [{ "message": message, "extensions": { "code": error_code } }]
     });

@@ -74,6 +74,14 @@ async fn operations_errors_pool_jobs_and_live_connections_are_exposed() {
         .as_str()
         .map(str::to_owned);
     app.create_ticket(&owner, "Printer on fire").await;
+    let not_json = http
+        .post(app.url("/graphql"))
+        .header("content-type", "text/plain")
+        .body("{ me { id } }")
+        .send()
+        .await
+        .expect("refused request");
+    assert_eq!(not_json.status(), 415);
 
     let mut ws = WsClient::connect(&app, &owner.token).await;
     ws.subscribe("1", TICKET_EVENTS, json!({ "after": "0" }))
@@ -106,6 +114,11 @@ async fn operations_errors_pool_jobs_and_live_connections_are_exposed() {
             &page,
             r#"deskql_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}"#
         ) >= Some(1.0),
+        "{page}"
+    );
+    assert_eq!(
+        sample(&page, r#"deskql_http_refused_total{code="BAD_USER_INPUT"}"#),
+        Some(1.0),
         "{page}"
     );
     if let Some(code) = missing_code {
