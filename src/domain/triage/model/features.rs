@@ -55,10 +55,15 @@ const DIRECTIVES: &[&str] = &[
     "disregard",
 ];
 
-/// Sentences (split on . ! ? and line breaks) without the ones that instruct the triage.
+/// The sentences of `text` (split on . ! ? ; and line breaks), each with its terminator.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['.', '!', '?', '\n', ';'])
+}
+
+/// Sentences without the ones that instruct the triage.
 pub fn without_instructions(text: &str) -> String {
     let mut kept = String::with_capacity(text.len());
-    for sentence in text.split_inclusive(['.', '!', '?', '\n', ';']) {
+    for sentence in sentences(text) {
         let words = words(sentence);
         let addressed = words.iter().any(|w| ADDRESSEES.contains(&w.as_str()));
         let directive = words.iter().any(|w| DIRECTIVES.contains(&w.as_str()));
@@ -182,11 +187,9 @@ pub fn extract(title: &str, description: &str) -> Features {
             add(format!("b:{}_{}", pair[0], pair[1]), 1.0);
         }
     }
-    for (concept, weight) in concepts(&format!("{title}\n{body}")) {
+    let text = format!("{title}\n{body}");
+    for (concept, weight) in concepts(&text).into_iter().chain(sentence_forms(&text)) {
         add(concept, weight);
-    }
-    for (form, weight) in sentence_forms(&format!("{title}\n{body}")) {
-        add(form, weight);
     }
     counts
         .into_iter()
@@ -200,7 +203,7 @@ pub fn extract(title: &str, description: &str) -> Features {
 /// and words, and whether it is asked.
 fn sentence_forms(text: &str) -> Vec<(String, f32)> {
     let mut forms = Vec::new();
-    for sentence in text.split_inclusive(['.', '!', '?', '\n', ';']) {
+    for sentence in sentences(text) {
         let words = words(sentence);
         let Some(first) = words.first() else { continue };
         forms.push((format!("o:{first}"), 1.0));
