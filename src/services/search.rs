@@ -3,7 +3,7 @@
 
 use crate::db::models::ticket::Ticket;
 use crate::db::models::ticket_list::TicketFilter;
-use crate::db::models::ticket_search;
+use crate::db::models::ticket_search::TicketSearch;
 use crate::domain::ticket::is_ticket_number;
 use crate::domain::{DomainError, DomainResult};
 use crate::services::{RequestContext, limits, tickets};
@@ -68,23 +68,13 @@ pub async fn search(
     // there; one candidate past the cap tells a capped total from an exact one.
     let cap = ctx.state.config.search_ranked_matches;
     let candidates = cap + 1;
-    let mut rows = ticket_search::search(
-        &mut conn,
-        &filter,
-        query,
-        include_internal,
-        candidates,
-        offset,
-        limit,
-    )
-    .await?;
+    let search =
+        TicketSearch::prepare(&mut conn, &filter, query, include_internal, candidates).await?;
+    let mut rows = search.page(&mut conn, offset, limit).await?;
     let matches = match rows.first() {
         Some((_, total)) => *total,
         // Past the last page (or no match): the window count has no row to ride on.
-        None if offset > 0 => {
-            ticket_search::search_count(&mut conn, &filter, query, include_internal, candidates)
-                .await?
-        }
+        None if offset > 0 => search.count(&mut conn).await?,
         None => 0,
     };
     let total = matches.min(cap);

@@ -13,7 +13,7 @@ const TICKETS: usize = 20;
 const SLOW_LLM: Duration = Duration::from_millis(1_500);
 
 struct Server {
-    child: Child,
+    child: ChildProcess,
     base: String,
     http: reqwest::Client,
 }
@@ -62,7 +62,7 @@ impl Server {
             .spawn()
             .expect("spawn deskql");
         let server = Self {
-            child,
+            child: ChildProcess(child),
             base: format!("http://127.0.0.1:{port}"),
             http: reqwest::Client::new(),
         };
@@ -102,14 +102,7 @@ impl Server {
     }
 
     fn pid(&self) -> u32 {
-        self.child.id()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.child.0.id()
     }
 }
 
@@ -204,8 +197,8 @@ async fn kill_9_while_jobs_run_loses_nothing() {
         db.count_rows("graphile_worker.jobs WHERE locked_at IS NOT NULL AND task_identifier = 'triage_ticket'").await > 0
     })
     .await;
-    first.child.kill().expect("kill -9");
-    first.child.wait().expect("reaped");
+    first.child.0.kill().expect("kill -9");
+    first.child.0.wait().expect("reaped");
     assert!(
         db.count_rows("ticket_triage").await < TICKETS as i64,
         "killed mid-run"
@@ -250,7 +243,7 @@ async fn sigterm_lets_running_jobs_finish_then_exits() {
         .expect("kill -TERM");
     assert!(status.success());
     let exit = tokio::task::spawn_blocking(move || {
-        let status = server.child.wait();
+        let status = server.child.0.wait();
         (status, server)
     })
     .await
@@ -277,7 +270,7 @@ async fn a_worker_process_serves_its_own_metrics() {
     api.env("DESKQL_WORKERS", "0");
     let server = Server::start_command(api).await;
     let metrics_port = free_port();
-    let worker = WorkerProcess(
+    let worker = ChildProcess(
         command(&db, &llm, &mail)
             .arg("worker")
             .env("DESKQL_METRICS_LISTEN", format!("127.0.0.1:{metrics_port}"))
@@ -302,9 +295,9 @@ async fn a_worker_process_serves_its_own_metrics() {
 }
 
 /// A child process killed when the test ends, pass or fail.
-struct WorkerProcess(Child);
+struct ChildProcess(Child);
 
-impl Drop for WorkerProcess {
+impl Drop for ChildProcess {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();

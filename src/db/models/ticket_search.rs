@@ -11,87 +11,98 @@ use crate::db::models::ticket::Ticket;
 use crate::db::models::ticket_list::{BoxedTickets, TicketFilter, filtered};
 use crate::db::schema::tickets;
 
-/// Tickets whose number, title or description, or one of whose messages (internal notes only
-/// with `include_internal`), match `query` as a web search, best matches first, each with the
-/// number of candidates (one pass instead of a second counting query).
+/// The web-search parse of the query, spelled once: every match and the rank use it.
+const WEB_QUERY: &str = "websearch_to_tsquery('english', ";
+
+/// A search over tickets whose title or description, or one of whose messages (internal
+/// notes only with `include_internal`), match `query` as a web search.
 ///
 /// Only the newest `candidates` matches are ranked: ranking reads each match's whole search
 /// vector, so a broad query over a large deployment would otherwise rank (and count) hundreds
 /// of thousands of rows.
-pub async fn search(
-    conn: &mut AsyncPgConnection,
-    filter: &TicketFilter,
-    query: &str,
-    include_internal: bool,
-    candidates: i64,
-    offset: i64,
-    limit: i64,
-) -> QueryResult<Vec<(Ticket, i64)>> {
-    let rank = diesel::dsl::sql::<Float4>(
-        "ts_rank(tickets.search_vector, websearch_to_tsquery('english', ",
-    )
-    .bind::<Text, _>(query.to_owned())
-    .sql("))");
-    let walked = walk_ticket_text(conn, filter, query, candidates).await?;
-    ranked_set(filter, query, include_internal, candidates, walked)
-        .order((rank.desc(), tickets::updated_at.desc(), tickets::id.desc()))
-        .offset(offset)
-        .limit(limit)
-        .select((
-            Ticket::as_select(),
-            diesel::dsl::sql::<diesel::sql_types::BigInt>("count(*) OVER ()"),
-        ))
-        .load(conn)
-        .await
-}
-
-/// How many tickets [`search`] ranks (at most `candidates`).
-pub async fn search_count(
-    conn: &mut AsyncPgConnection,
-    filter: &TicketFilter,
-    query: &str,
-    include_internal: bool,
-    candidates: i64,
-) -> QueryResult<i64> {
-    let walked = walk_ticket_text(conn, filter, query, candidates).await?;
-    ranked_set(filter, query, include_internal, candidates, walked)
-        .count()
-        .get_result(conn)
-        .await
-}
-
-/// The newest `candidates` matching tickets within `filter` (ids are UUIDv7, so their order
-/// is the creation order): what a search ranks and counts.
-///
-/// The ticket's own text and its thread are two branches, each the newest `candidates`
-/// within the filter, so the planner picks a plan per branch: a broad term walks the id
-/// index backwards and stops after `candidates` matches, a rare one reads the GIN index.
-/// One `OR` across both would force a bitmap over every match, each one a heap visit.
-/// `walked` is the ticket-text branch when [`walk_ticket_text`] found it.
-fn ranked_set<'a>(
+pub struct TicketSearch<'a> {
     filter: &'a TicketFilter,
-    query: &str,
+    query: &'a str,
     include_internal: bool,
     candidates: i64,
+    /// The ticket-text branch, when [`walk_ticket_text`] found it: walked once, used by the
+    /// page and by the count.
     walked: Option<Vec<Uuid>>,
-) -> BoxedTickets<'a> {
-    let branch = |matches: Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>>| {
-        filtered(filter)
-            .filter(matches)
-            .order(tickets::id.desc())
-            .limit(candidates)
-            .select(tickets::id)
-    };
-    let in_ticket = match walked {
-        Some(ids) => filtered(filter)
-            .filter(tickets::id.eq_any(ids))
-            .select(tickets::id),
-        None => branch(ticket_text_matches(query)),
-    };
-    let in_thread = branch(thread_matches(query, include_internal));
-    tickets::table
-        .filter(tickets::id.eq_any(in_ticket.union(in_thread)))
-        .into_boxed()
+}
+
+impl<'a> TicketSearch<'a> {
+    pub async fn prepare(
+        conn: &mut AsyncPgConnection,
+        filter: &'a TicketFilter,
+        query: &'a str,
+        include_internal: bool,
+        candidates: i64,
+    ) -> QueryResult<Self> {
+        let walked = walk_ticket_text(conn, filter, query, candidates).await?;
+        Ok(Self {
+            filter,
+            query,
+            include_internal,
+            candidates,
+            walked,
+        })
+    }
+
+    /// A page of the candidates, best matches first, each with the number of candidates
+    /// (one pass instead of a second counting query).
+    pub async fn page(
+        &self,
+        conn: &mut AsyncPgConnection,
+        offset: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<(Ticket, i64)>> {
+        let rank =
+            diesel::dsl::sql::<Float4>(&format!("ts_rank(tickets.search_vector, {WEB_QUERY}"))
+                .bind::<Text, _>(self.query.to_owned())
+                .sql("))");
+        self.ranked_set()
+            .order((rank.desc(), tickets::updated_at.desc(), tickets::id.desc()))
+            .offset(offset)
+            .limit(limit)
+            .select((
+                Ticket::as_select(),
+                diesel::dsl::sql::<diesel::sql_types::BigInt>("count(*) OVER ()"),
+            ))
+            .load(conn)
+            .await
+    }
+
+    /// How many tickets [`Self::page`] ranks (at most `candidates`).
+    pub async fn count(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        self.ranked_set().count().get_result(conn).await
+    }
+
+    /// The newest `candidates` matching tickets within `filter` (ids are UUIDv7, so their order
+    /// is the creation order): what a search ranks and counts.
+    ///
+    /// The ticket's own text and its thread are two branches, each the newest `candidates`
+    /// within the filter, so the planner picks a plan per branch: a broad term walks the id
+    /// index backwards and stops after `candidates` matches, a rare one reads the GIN index.
+    /// One `OR` across both would force a bitmap over every match, each one a heap visit.
+    fn ranked_set(&self) -> BoxedTickets<'a> {
+        let branch = |matches: Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>>| {
+            filtered(self.filter)
+                .filter(matches)
+                .order(tickets::id.desc())
+                .limit(self.candidates)
+                .select(tickets::id)
+        };
+        let in_ticket = match &self.walked {
+            Some(ids) => filtered(self.filter)
+                .filter(tickets::id.eq_any(ids.clone()))
+                .select(tickets::id),
+            None => branch(ticket_text_matches(self.query)),
+        };
+        let in_thread = branch(thread_matches(self.query, self.include_internal));
+        tickets::table
+            .filter(tickets::id.eq_any(in_ticket.union(in_thread)))
+            .into_boxed()
+    }
 }
 
 /// A query of several words is first looked for among this many newest tickets per
@@ -130,11 +141,9 @@ async fn walk_ticket_text(
     // estimate of one row in two, so the plan walks the ids backwards and stops at the
     // last candidate.
     let mut walk = filtered(filter).filter(
-        diesel::dsl::sql::<Bool>(
-            "coalesce(tickets.search_vector @@ websearch_to_tsquery('english', ",
-        )
-        .bind::<Text, _>(query.to_owned())
-        .sql("), false)"),
+        diesel::dsl::sql::<Bool>(&format!("coalesce(tickets.search_vector @@ {WEB_QUERY}"))
+            .bind::<Text, _>(query.to_owned())
+            .sql("), false)"),
     );
     if let Some(start) = start {
         walk = walk.filter(tickets::id.gt(start));
@@ -161,7 +170,7 @@ fn ticket_text_matches(
     query: &str,
 ) -> Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>> {
     Box::new(
-        diesel::dsl::sql::<Bool>("tickets.search_vector @@ websearch_to_tsquery('english', ")
+        diesel::dsl::sql::<Bool>(&format!("tickets.search_vector @@ {WEB_QUERY}"))
             .bind::<Text, _>(query.to_owned())
             .sql(")"),
     )
@@ -172,10 +181,10 @@ fn thread_matches(
     include_internal: bool,
 ) -> Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>> {
     Box::new(
-        diesel::dsl::sql::<Bool>(
+        diesel::dsl::sql::<Bool>(&format!(
             "EXISTS (SELECT 1 FROM ticket_messages WHERE ticket_messages.ticket_id = tickets.id \
-             AND ticket_messages.search_vector @@ websearch_to_tsquery('english', ",
-        )
+             AND ticket_messages.search_vector @@ {WEB_QUERY}"
+        ))
         .bind::<Text, _>(query.to_owned())
         .sql(") AND (")
         .bind::<Bool, _>(include_internal)
