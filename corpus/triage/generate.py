@@ -15,6 +15,8 @@ from scenarios_extra import EXTRA
 from scenarios_field import FIELD
 from scenarios_voices import VOICES
 from scenarios_trades import TRADES
+from scenarios_makers import MAKERS
+from scenarios_relayed import RELAYED
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -133,7 +135,7 @@ def example(scenario, language):
 
 def main():
     rows = []
-    for scenario in SCENARIOS + MORE + EXTRA + FIELD + VOICES + TRADES:
+    for scenario in SCENARIOS + MORE + EXTRA + FIELD + VOICES + TRADES + MAKERS + RELAYED:
         for _ in range(scenario["weight"]):
             rows.append(example(scenario, "en"))
         for language in scenario.get("i18n", {}):
