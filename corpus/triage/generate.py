@@ -21,6 +21,11 @@ from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_T
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
 
+# The passes of scenarios, each written apart from the others (see their docstrings);
+# `leave_one_out.py` leaves each one after the first out in turn.
+PASSES = {"base": SCENARIOS, "more": MORE, "extra": EXTRA, "field": FIELD, "voices": VOICES,
+          "trades": TRADES, "makers": MAKERS, "relayed": RELAYED}
+
 LEVELS = ["LOW", "MEDIUM", "HIGH", "URGENT"]
 rng = random.Random(20261130)
 
@@ -133,19 +138,30 @@ def example(scenario, language):
     }
 
 
-def main():
+def tickets(scenarios):
+    """Each scenario's copies in English and in its other languages, shuffled."""
     rows = []
-    for scenario in SCENARIOS + MORE + EXTRA + FIELD + VOICES + TRADES + MAKERS + RELAYED:
+    for scenario in scenarios:
         for _ in range(scenario["weight"]):
             rows.append(example(scenario, "en"))
         for language in scenario.get("i18n", {}):
             for _ in range(6):
                 rows.append(example(scenario, language))
     rng.shuffle(rows)
-    out = Path(__file__).with_name("train.jsonl")
-    with out.open("w", encoding="utf-8") as f:
+    return rows
+
+
+def write(path, rows):
+    """One ticket per line (JSONL), UTF-8."""
+    with Path(path).open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def main():
+    rows = tickets([scenario for scenarios in PASSES.values() for scenario in scenarios])
+    out = Path(__file__).with_name("train.jsonl")
+    write(out, rows)
     print(f"{len(rows)} tickets written to {out.name}")
 
 

@@ -10,7 +10,6 @@ how changes to the model and the corpus are chosen; the held-out set is only rep
 
 Prints one line per pass and the sums. Deterministic: fixed seeds for both sides.
 """
-import json
 import random
 import subprocess
 import sys
@@ -18,17 +17,7 @@ import tempfile
 from pathlib import Path
 
 import generate
-from scenarios import SCENARIOS
-from scenarios_more import MORE
-from scenarios_extra import EXTRA
-from scenarios_field import FIELD
-from scenarios_voices import VOICES
-from scenarios_trades import TRADES
-from scenarios_makers import MAKERS
-from scenarios_relayed import RELAYED
 
-PASSES = {"base": SCENARIOS, "more": MORE, "extra": EXTRA, "field": FIELD, "voices": VOICES,
-          "trades": TRADES, "makers": MAKERS, "relayed": RELAYED}
 MEASURES = {"category accuracy": "category", "priority exact": "priority",
             "priority within one level": "within one", "skills precision": "skill precision",
             "skills recall": "skill recall"}
@@ -36,18 +25,7 @@ MEASURES = {"category accuracy": "category", "priority exact": "priority",
 
 def tickets(scenarios, seed):
     generate.rng = random.Random(seed)
-    rows = []
-    for scenario in scenarios:
-        rows.extend(generate.example(scenario, "en") for _ in range(scenario["weight"]))
-        for language in scenario.get("i18n", {}):
-            rows.extend(generate.example(scenario, language) for _ in range(6))
-    generate.rng.shuffle(rows)
-    return rows
-
-
-def write(path, rows):
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                    encoding="utf-8")
+    return generate.tickets(scenarios)
 
 
 def main():
@@ -55,10 +33,11 @@ def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else str(root / "target/release/deskql")
     sums = [0.0] * len(MEASURES)
     with tempfile.TemporaryDirectory() as tmp:
-        for left in list(PASSES)[1:]:
+        for left in list(generate.PASSES)[1:]:
             train, test = Path(tmp, "train.jsonl"), Path(tmp, "test.jsonl")
-            write(train, tickets([s for name, p in PASSES.items() if name != left for s in p], 1))
-            write(test, tickets(PASSES[left], 2))
+            others = [s for name, p in generate.PASSES.items() if name != left for s in p]
+            generate.write(train, tickets(others, 1))
+            generate.write(test, tickets(generate.PASSES[left], 2))
             report = subprocess.run([binary, "triage-eval", str(test), "--train", str(train)],
                                     check=True, capture_output=True, text=True).stdout
             values = []
