@@ -1,6 +1,5 @@
 //! Multinomial logistic regression over sparse features, trained by SGD with L2 and
-//! class-balanced example weights and feature dropout. Deterministic: a fixed seed orders the
-//! examples and picks the features dropped.
+//! class-balanced example weights. Deterministic: a fixed seed orders the examples.
 
 use super::features::{DIMS, Features};
 
@@ -16,11 +15,6 @@ pub struct Training {
     pub learning_rate: f32,
     pub l2: f32,
     pub seed: u64,
-    /// The share of an example's features hidden at each step (the rest scaled up to
-    /// match). A ticket from another trade or another writer shares only some of its words
-    /// with the corpus; trained on examples with half their words missing, the model leans
-    /// on every cue a label has instead of the few strongest, and reads such tickets better.
-    pub dropout: f32,
 }
 
 impl Default for Training {
@@ -30,7 +24,6 @@ impl Default for Training {
             learning_rate: 0.5,
             l2: 1e-6,
             seed: 0x5eed_2026,
-            dropout: 0.5,
         }
     }
 }
@@ -60,24 +53,11 @@ impl Linear {
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut state = training.seed | 1;
         let mut probabilities = vec![0.0; classes];
-        let mut kept: Features = Vec::new();
-        let keep_scale = 1.0 / (1.0 - training.dropout);
         for epoch in 0..training.epochs {
             shuffle(&mut order, &mut state);
             let rate = training.learning_rate / (1.0 + epoch as f32 * 0.5);
             for &index in &order {
-                let (all, label) = examples[index];
-                let features = if training.dropout > 0.0 {
-                    kept.clear();
-                    kept.extend(
-                        all.iter()
-                            .filter(|_| unit_random(&mut state) >= training.dropout)
-                            .map(|&(feature, value)| (feature, value * keep_scale)),
-                    );
-                    &kept
-                } else {
-                    all
-                };
+                let (features, label) = examples[index];
                 model.probabilities_into(features, &mut probabilities);
                 let weight = class_weight[label];
                 for (class, probability) in probabilities.iter().enumerate() {
@@ -124,22 +104,13 @@ impl Linear {
     }
 }
 
-/// A uniform number in [0, 1) from the same generator.
-fn unit_random(state: &mut u64) -> f32 {
-    (next(state) >> 40) as f32 / (1u64 << 24) as f32
-}
-
-fn next(state: &mut u64) -> u64 {
-    *state ^= *state >> 12;
-    *state ^= *state << 25;
-    *state ^= *state >> 27;
-    state.wrapping_mul(0x2545_f491_4f6c_dd1d)
-}
-
 /// Fisher–Yates with xorshift64*: the same order for the same seed everywhere.
 fn shuffle(order: &mut [usize], state: &mut u64) {
     for i in (1..order.len()).rev() {
-        let random = next(state);
+        *state ^= *state >> 12;
+        *state ^= *state << 25;
+        *state ^= *state >> 27;
+        let random = state.wrapping_mul(0x2545_f491_4f6c_dd1d);
         let j = (random % (i as u64 + 1)) as usize;
         order.swap(i, j);
     }

@@ -159,15 +159,10 @@ impl TriageModel {
             CATEGORIES.len(),
             &training,
         );
-        // Priority turns on a few decisive cues (an outage, a deadline, "no rush"): hiding
-        // them at random teaches it to guess without them, and it scored worse that way.
         let priority = Linear::train(
             &labelled(&|t| PRIORITIES.iter().position(|p| Some(*p) == t.priority)),
             PRIORITIES.len(),
-            &Training {
-                dropout: 0.0,
-                ..Training::default()
-            },
+            &training,
         );
         let skills = SKILLS
             .iter()
@@ -286,7 +281,7 @@ mod tests {
         assert!(metrics.category_accuracy >= 0.80, "{report}");
         assert!(metrics.priority_exact >= 0.78, "{report}");
         assert!(metrics.priority_within_one >= 0.97, "{report}");
-        assert!(metrics.skills_precision >= 0.78, "{report}");
+        assert!(metrics.skills_precision >= 0.79, "{report}");
         assert!(metrics.skills_recall >= 0.80, "{report}");
     }
 
