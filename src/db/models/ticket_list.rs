@@ -74,6 +74,9 @@ pub struct PageRequest {
 
 pub(super) type BoxedTickets<'a> = tickets::BoxedQuery<'a, Pg>;
 
+/// A condition on a ticket row, built at run time (raw SQL or a choice of expressions).
+pub(super) type TicketCondition = Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>>;
+
 /// `text` as a literal inside an ILIKE pattern.
 pub fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -154,7 +157,7 @@ const COVERED_SQL: &str = "EXISTS (SELECT 1 FROM ticket_sla_clocks c WHERE c.tic
      AND c.target_minutes IS NOT NULL)";
 
 /// The same rule as the `TicketSla.state` a ticket shows (`services::sla::view`).
-fn in_sla_state(state: SlaState) -> Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>> {
+fn in_sla_state(state: SlaState) -> TicketCondition {
     let sql = match state {
         SlaState::Breached => BREACHED_SQL.to_owned(),
         SlaState::AtRisk => format!("NOT {BREACHED_SQL} AND {AT_RISK_SQL}"),

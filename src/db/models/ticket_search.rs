@@ -1,14 +1,13 @@
 //! Ticket search: the full-text match over a ticket's own text and its thread, bounded to
 //! the newest candidates, and their ranking.
 
-use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Float4, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::db::models::ticket::Ticket;
-use crate::db::models::ticket_list::{BoxedTickets, TicketFilter, filtered};
+use crate::db::models::ticket_list::{BoxedTickets, TicketCondition, TicketFilter, filtered};
 use crate::db::schema::tickets;
 
 /// The web-search parse of the query, spelled once: every match and the rank use it.
@@ -85,7 +84,7 @@ impl<'a> TicketSearch<'a> {
     /// index backwards and stops after `candidates` matches, a rare one reads the GIN index.
     /// One `OR` across both would force a bitmap over every match, each one a heap visit.
     fn ranked_set(&self) -> BoxedTickets<'a> {
-        let branch = |matches: Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>>| {
+        let branch = |matches: TicketCondition| {
             filtered(self.filter)
                 .filter(matches)
                 .order(tickets::id.desc())
@@ -166,9 +165,7 @@ fn words(query: &str) -> usize {
         .count()
 }
 
-fn ticket_text_matches(
-    query: &str,
-) -> Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>> {
+fn ticket_text_matches(query: &str) -> TicketCondition {
     Box::new(
         diesel::dsl::sql::<Bool>(&format!("tickets.search_vector @@ {WEB_QUERY}"))
             .bind::<Text, _>(query.to_owned())
@@ -176,10 +173,7 @@ fn ticket_text_matches(
     )
 }
 
-fn thread_matches(
-    query: &str,
-    include_internal: bool,
-) -> Box<dyn BoxableExpression<tickets::table, Pg, SqlType = Bool>> {
+fn thread_matches(query: &str, include_internal: bool) -> TicketCondition {
     Box::new(
         diesel::dsl::sql::<Bool>(&format!(
             "EXISTS (SELECT 1 FROM ticket_messages WHERE ticket_messages.ticket_id = tickets.id \
