@@ -68,8 +68,14 @@ pub fn word_padded(text: &str) -> String {
 /// Whether `phrase` (any case and punctuation) occurs as whole words in `padded` (made by
 /// [`word_padded`]).
 pub fn has_phrase(padded: &str, phrase: &str) -> bool {
+    phrase_needle(phrase).is_some_and(|needle| padded.contains(&needle))
+}
+
+/// What [`has_phrase`] looks for in a padded text, to make once for a phrase looked for in
+/// many texts; `None` for a phrase without words, which matches nothing.
+pub fn phrase_needle(phrase: &str) -> Option<String> {
     let needle = word_padded(phrase);
-    !needle.trim().is_empty() && padded.contains(&needle)
+    (!needle.trim().is_empty()).then_some(needle)
 }
 
 /// Splits text into sentences at `.`, `!`, `?` and line breaks, trimmed, empty ones dropped.

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use crate::domain::skills::SynonymTable;
 use crate::domain::triage::impact::IMPACT_CUES;
 use crate::domain::triage::lexicon::CATEGORY_KEYWORDS;
-use crate::domain::triage::text::{has_phrase, word_padded};
+use crate::domain::triage::text::{phrase_needle, word_padded};
 
 /// Hashed feature space (2^17 buckets).
 pub const DIMS: usize = 1 << 17;
@@ -130,27 +130,32 @@ fn bucket(feature: &str) -> u32 {
 /// training, as long as the lexicon knows them.
 fn concepts(text: &str) -> Vec<(String, f32)> {
     let padded = word_padded(text);
+    let lexicon = &*CONCEPT_LEXICON;
     let mut found = Vec::new();
-    for (kind, phrases) in IMPACT_CUES {
-        let hits = phrases.iter().filter(|p| has_phrase(&padded, p)).count();
+    for (kind, needles) in &lexicon.impact {
+        let hits = needles
+            .iter()
+            .filter(|n| padded.contains(n.as_str()))
+            .count();
         if hits > 0 {
             found.push((format!("i:{kind}"), hits as f32));
         }
     }
-    for (slug, keywords) in CATEGORY_KEYWORDS {
+    for (slug, keywords) in &lexicon.keywords {
         let weight: i32 = keywords
             .iter()
-            .filter(|(p, _)| has_phrase(&padded, p))
+            .filter(|(n, _)| padded.contains(n.as_str()))
             .map(|(_, w)| w)
             .sum();
         if weight > 0 {
             found.push((format!("k:{slug}"), weight as f32));
         }
     }
-    let mut skills: Vec<&str> = SYNONYMS
-        .terms()
-        .filter(|(term, _)| has_phrase(&padded, term))
-        .map(|(_, skill)| skill)
+    let mut skills: Vec<&str> = lexicon
+        .skills
+        .iter()
+        .filter(|(n, _)| padded.contains(n.as_str()))
+        .map(|(_, skill)| skill.as_str())
         .collect();
     skills.sort_unstable();
     skills.dedup();
@@ -158,7 +163,38 @@ fn concepts(text: &str) -> Vec<(String, f32)> {
     found
 }
 
-static SYNONYMS: LazyLock<SynonymTable> = LazyLock::new(SynonymTable::builtin);
+/// The phrases [`concepts`] looks for, each padded once as the texts are (every ticket
+/// of a training run is matched against all of them).
+struct ConceptLexicon {
+    impact: Vec<(&'static str, Vec<String>)>,
+    keywords: Vec<(&'static str, Vec<(String, i32)>)>,
+    /// (term, canonical skill), the skills' names and synonyms.
+    skills: Vec<(String, String)>,
+}
+
+static CONCEPT_LEXICON: LazyLock<ConceptLexicon> = LazyLock::new(|| {
+    let needles = |phrases: &[&str]| phrases.iter().filter_map(|p| phrase_needle(p)).collect();
+    ConceptLexicon {
+        impact: IMPACT_CUES
+            .iter()
+            .map(|(kind, phrases)| (*kind, needles(phrases)))
+            .collect(),
+        keywords: CATEGORY_KEYWORDS
+            .iter()
+            .map(|(slug, keywords)| {
+                let weighted = keywords
+                    .iter()
+                    .filter_map(|(p, w)| Some((phrase_needle(p)?, *w)))
+                    .collect();
+                (*slug, weighted)
+            })
+            .collect(),
+        skills: SynonymTable::builtin()
+            .terms()
+            .filter_map(|(term, skill)| Some((phrase_needle(term)?, skill.to_owned())))
+            .collect(),
+    }
+});
 
 pub fn extract(title: &str, description: &str) -> Features {
     let title = without_instructions(title);

