@@ -89,7 +89,9 @@ async fn new_ticket_is_triaged_assigned_live_and_emailed() {
             .is_some_and(|s| s.contains("blank page") && s.len() <= 200),
         "{view}"
     );
-    assert_eq!(view["relatedSkills"], json!(["ui"]));
+    // Most likely first; the model may add a weaker guess, which only widens the moderators
+    // considered.
+    assert_eq!(view["relatedSkills"][0], "ui", "{view}");
     assert!(
         view["helpfulNotes"]
             .as_str()
