@@ -26,7 +26,10 @@ pub struct Training {
 impl Default for Training {
     fn default() -> Self {
         Self {
-            epochs: 12,
+            // Two more than whole examples need: a step that sees 40 % of the features
+            // moves the weights less surely (measured by leaving passes out: 12 → 14 epochs,
+            // category +12.4 points summed over seven passes).
+            epochs: 14,
             learning_rate: 0.5,
             l2: 1e-6,
             seed: 0x5eed_2026,

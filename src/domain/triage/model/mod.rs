@@ -160,11 +160,13 @@ impl TriageModel {
             &training,
         );
         // Priority turns on a few decisive cues (an outage, a deadline, "no rush"): hiding
-        // them at random teaches it to guess without them, and it scored worse that way.
+        // them at random teaches it to guess without them, and it scored worse that way. It
+        // trains on whole examples, for the 12 epochs it was measured with.
         let priority = Linear::train(
             &labelled(&|t| PRIORITIES.iter().position(|p| Some(*p) == t.priority)),
             PRIORITIES.len(),
             &Training {
+                epochs: 12,
                 dropout: 0.0,
                 ..Training::default()
             },
@@ -283,11 +285,11 @@ mod tests {
     fn held_out_quality_does_not_regress() {
         let metrics = eval::evaluate(&SHIPPED, &held_out());
         let report = metrics.report();
-        assert!(metrics.category_accuracy >= 0.80, "{report}");
+        assert!(metrics.category_accuracy >= 0.82, "{report}");
         assert!(metrics.priority_exact >= 0.78, "{report}");
         assert!(metrics.priority_within_one >= 0.97, "{report}");
-        assert!(metrics.skills_precision >= 0.78, "{report}");
-        assert!(metrics.skills_recall >= 0.82, "{report}");
+        assert!(metrics.skills_precision >= 0.77, "{report}");
+        assert!(metrics.skills_recall >= 0.84, "{report}");
     }
 
     #[test]
