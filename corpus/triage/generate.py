@@ -17,6 +17,8 @@ from scenarios_voices import VOICES
 from scenarios_trades import TRADES
 from scenarios_makers import MAKERS
 from scenarios_relayed import RELAYED
+from scenarios_services import SERVICES
+from scenarios_workplace import WORKPLACE
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -24,7 +26,8 @@ from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_T
 # The passes of scenarios, each written apart from the others (see their docstrings);
 # `leave_one_out.py` leaves each one after the first out in turn.
 PASSES = {"base": SCENARIOS, "more": MORE, "extra": EXTRA, "field": FIELD, "voices": VOICES,
-          "trades": TRADES, "makers": MAKERS, "relayed": RELAYED}
+          "trades": TRADES, "makers": MAKERS, "relayed": RELAYED,
+          "services": SERVICES, "workplace": WORKPLACE}
 
 LEVELS = ["LOW", "MEDIUM", "HIGH", "URGENT"]
 rng = random.Random(20261130)
