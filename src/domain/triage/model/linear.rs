@@ -62,7 +62,7 @@ impl Linear {
             .collect();
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut state = training.seed | 1;
-        let mut probabilities = vec![0.0; classes];
+        let mut gradients = vec![0.0; classes];
         let mut dropout = Dropout::new(training.dropout);
         for epoch in 0..training.epochs {
             shuffle(&mut order, &mut state);
@@ -70,19 +70,26 @@ impl Linear {
             for &index in &order {
                 let (all, label) = examples[index];
                 let features = dropout.apply(all, &mut state);
-                model.probabilities_into(features, &mut probabilities);
+                model.probabilities_into(features, &mut gradients);
                 let weight = class_weight[label];
-                for (class, probability) in probabilities.iter().enumerate() {
+                for (class, gradient) in gradients.iter_mut().enumerate() {
                     let target = if class == label { 1.0 } else { 0.0 };
-                    let gradient = (probability - target) * weight;
+                    *gradient = (*gradient - target) * weight;
                     if gradient.abs() < 1e-7 {
-                        continue;
+                        // A class the example hardly concerns is left alone: no bias step,
+                        // and no weight step (nor L2 shrink) below.
+                        *gradient = 0.0;
                     }
-                    model.bias[class] -= rate * gradient;
-                    for &(feature, value) in features.iter() {
-                        let slot = feature as usize * classes + class;
-                        let w = model.weights[slot];
-                        model.weights[slot] = w - rate * (gradient * value + training.l2 * w);
+                    model.bias[class] -= rate * *gradient;
+                }
+                // Feature by feature: a feature's class weights are contiguous, so each
+                // feature's memory is touched once rather than once per class.
+                for &(feature, value) in features.iter() {
+                    let row = &mut model.weights[feature as usize * classes..][..classes];
+                    for (w, &gradient) in row.iter_mut().zip(&gradients) {
+                        if gradient != 0.0 {
+                            *w -= rate * (gradient * value + training.l2 * *w);
+                        }
                     }
                 }
             }
