@@ -19,6 +19,9 @@ from scenarios_makers import MAKERS
 from scenarios_relayed import RELAYED
 from scenarios_services import SERVICES
 from scenarios_workplace import WORKPLACE
+from scenarios_consumer import CONSUMER
+from scenarios_sector import SECTOR
+from scenarios_mobility import MOBILITY
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -27,7 +30,8 @@ from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_T
 # `leave_one_out.py` leaves each one after the first out in turn.
 PASSES = {"base": SCENARIOS, "more": MORE, "extra": EXTRA, "field": FIELD, "voices": VOICES,
           "trades": TRADES, "makers": MAKERS, "relayed": RELAYED,
-          "services": SERVICES, "workplace": WORKPLACE}
+          "services": SERVICES, "workplace": WORKPLACE, "consumer": CONSUMER,
+          "sector": SECTOR, "mobility": MOBILITY}
 
 LEVELS = ["LOW", "MEDIUM", "HIGH", "URGENT"]
 rng = random.Random(20261130)

@@ -6,9 +6,12 @@ out (other scenarios, other wording), with `deskql triage-eval PASS --train OTHE
 how changes to the model and the corpus are chosen; the held-out set is only reported.
 
     cargo build --release
-    python3 corpus/triage/leave_one_out.py [path/to/deskql]
+    python3 corpus/triage/leave_one_out.py [--rounds N] [path/to/deskql]
 
-Prints one line per pass and the sums. Deterministic: fixed seeds for both sides.
+Prints one line per pass and the sums. Deterministic: fixed seeds for both sides. A round
+draws the phrasings and styles of both sides with its own pair of seeds; with `--rounds N`
+(default 1) each figure is the mean of N rounds. One round's category sum moves by about
+ten points from one pair of seeds to another, so compare changes on three rounds or more.
 """
 import random
 import subprocess
@@ -30,20 +33,25 @@ def tickets(scenarios, seed):
 
 def main():
     root = Path(__file__).resolve().parents[2]
-    binary = sys.argv[1] if len(sys.argv) > 1 else str(root / "target/release/deskql")
+    args = sys.argv[1:]
+    rounds = 1
+    if args[:1] == ["--rounds"]:
+        rounds, args = int(args[1]), args[2:]
+    binary = args[0] if args else str(root / "target/release/deskql")
     sums = [0.0] * len(MEASURES)
     with tempfile.TemporaryDirectory() as tmp:
         for left in list(generate.PASSES)[1:]:
             train, test = Path(tmp, "train.jsonl"), Path(tmp, "test.jsonl")
             others = [s for name, p in generate.PASSES.items() if name != left for s in p]
-            generate.write(train, tickets(others, 1))
-            generate.write(test, tickets(generate.PASSES[left], 2))
-            report = subprocess.run([binary, "triage-eval", str(test), "--train", str(train)],
-                                    check=True, capture_output=True, text=True).stdout
-            values = []
-            for measure in MEASURES:
-                line = next(l for l in report.splitlines() if l.startswith(measure))
-                values.append(float(line[len(measure):].split()[0]))
+            values = [0.0] * len(MEASURES)
+            for round_ in range(rounds):
+                generate.write(train, tickets(others, 2 * round_ + 1))
+                generate.write(test, tickets(generate.PASSES[left], 2 * round_ + 2))
+                report = subprocess.run([binary, "triage-eval", str(test), "--train", str(train)],
+                                        check=True, capture_output=True, text=True).stdout
+                for i, measure in enumerate(MEASURES):
+                    line = next(l for l in report.splitlines() if l.startswith(measure))
+                    values[i] += float(line[len(measure):].split()[0]) / rounds
             sums = [a + b for a, b in zip(sums, values)]
             print(row(left, values))
     print(row("sum", sums))
