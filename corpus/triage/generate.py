@@ -22,6 +22,8 @@ from scenarios_workplace import WORKPLACE
 from scenarios_consumer import CONSUMER
 from scenarios_sector import SECTOR
 from scenarios_mobility import MOBILITY
+from scenarios_members import MEMBERS
+from scenarios_analytics import ANALYTICS
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -31,7 +33,8 @@ from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_T
 PASSES = {"base": SCENARIOS, "more": MORE, "extra": EXTRA, "field": FIELD, "voices": VOICES,
           "trades": TRADES, "makers": MAKERS, "relayed": RELAYED,
           "services": SERVICES, "workplace": WORKPLACE, "consumer": CONSUMER,
-          "sector": SECTOR, "mobility": MOBILITY}
+          "sector": SECTOR, "mobility": MOBILITY,
+          "members": MEMBERS, "analytics": ANALYTICS}
 
 LEVELS = ["LOW", "MEDIUM", "HIGH", "URGENT"]
 rng = random.Random(20261130)
