@@ -13,9 +13,9 @@ draws the phrasings and styles of both sides with its own pair of seeds; with `-
 (default 1) each figure is the mean of N rounds. One round's category sum moves by about
 ten points from one pair of seeds to another, so compare changes on three rounds or more.
 """
+import argparse
 import random
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -33,11 +33,12 @@ def tickets(scenarios, seed):
 
 def main():
     root = Path(__file__).resolve().parents[2]
-    args = sys.argv[1:]
-    rounds = 1
-    if args[:1] == ["--rounds"]:
-        rounds, args = int(args[1]), args[2:]
-    binary = args[0] if args else str(root / "target/release/deskql")
+    parser = argparse.ArgumentParser(description="Scores each pass left out of training.")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="draws of the phrasings to average each figure over")
+    parser.add_argument("binary", nargs="?", default=str(root / "target/release/deskql"))
+    args = parser.parse_args()
+    rounds, binary = args.rounds, args.binary
     sums = [0.0] * len(MEASURES)
     with tempfile.TemporaryDirectory() as tmp:
         for left in list(generate.PASSES)[1:]:
