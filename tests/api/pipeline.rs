@@ -320,3 +320,36 @@ async fn two_hundred_concurrent_tickets_are_all_triaged_and_spread_by_workload()
         );
     }
 }
+
+#[tokio::test]
+async fn idle_workers_leave_the_database_alone() {
+    let app = TestApp::spawn_with(pipeline_config()).await;
+    let customer = app.sign_up("customer").await;
+    let ticket = file(
+        &app,
+        &customer.token,
+        "Refund",
+        "Please refund my last invoice.",
+    )
+    .await;
+    eventually("the ticket's triage", || async {
+        app.count_rows(&format!(
+            "ticket_triage WHERE ticket_id = '{}'",
+            ticket["id"].as_str().unwrap_or_default()
+        ))
+        .await
+            == 1
+    })
+    .await;
+
+    // A measurement window, not a wait for an outcome: with nothing queued, the workers
+    // look for jobs once per poll interval (200 ms), not continuously.
+    let window = std::time::Duration::from_secs(4);
+    let before = app.db.committed_transactions().await;
+    tokio::time::sleep(window).await;
+    let during = app.db.committed_transactions().await - before;
+    assert!(
+        during < 200,
+        "{during} transactions in {window:?} with nothing to do"
+    );
+}

@@ -132,6 +132,22 @@ impl TestDatabase {
     }
 }
 
+impl TestDatabase {
+    /// Transactions committed in this database so far, as Postgres's statistics count them
+    /// (each backend reports its own at most once a second).
+    pub async fn committed_transactions(&self) -> i64 {
+        let mut conn = AsyncPgConnection::establish(&self.url)
+            .await
+            .expect("connect");
+        diesel::select(diesel::dsl::sql::<BigInt>(
+            "(SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())",
+        ))
+        .get_result(&mut conn)
+        .await
+        .expect("xact_commit")
+    }
+}
+
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         let name = self.name.clone();
