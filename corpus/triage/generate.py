@@ -24,6 +24,7 @@ from scenarios_sector import SECTOR
 from scenarios_mobility import MOBILITY
 from scenarios_members import MEMBERS
 from scenarios_analytics import ANALYTICS
+from scenarios_games import GAMES
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -34,7 +35,7 @@ PASSES = {"base": SCENARIOS, "more": MORE, "extra": EXTRA, "field": FIELD, "voic
           "trades": TRADES, "makers": MAKERS, "relayed": RELAYED,
           "services": SERVICES, "workplace": WORKPLACE, "consumer": CONSUMER,
           "sector": SECTOR, "mobility": MOBILITY,
-          "members": MEMBERS, "analytics": ANALYTICS}
+          "members": MEMBERS, "analytics": ANALYTICS, "games": GAMES}
 
 LEVELS = ["LOW", "MEDIUM", "HIGH", "URGENT"]
 rng = random.Random(20261130)
