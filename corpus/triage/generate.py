@@ -25,6 +25,7 @@ from scenarios_mobility import MOBILITY
 from scenarios_members import MEMBERS
 from scenarios_analytics import ANALYTICS
 from scenarios_games import GAMES
+from scenarios_payments import PAYMENTS
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -35,7 +36,8 @@ PASSES = {"base": SCENARIOS, "more": MORE, "extra": EXTRA, "field": FIELD, "voic
           "trades": TRADES, "makers": MAKERS, "relayed": RELAYED,
           "services": SERVICES, "workplace": WORKPLACE, "consumer": CONSUMER,
           "sector": SECTOR, "mobility": MOBILITY,
-          "members": MEMBERS, "analytics": ANALYTICS, "games": GAMES}
+          "members": MEMBERS, "analytics": ANALYTICS, "games": GAMES,
+          "payments": PAYMENTS}
 
 LEVELS = ["LOW", "MEDIUM", "HIGH", "URGENT"]
 rng = random.Random(20261130)
