@@ -120,31 +120,28 @@ impl TestDatabase {
 impl TestDatabase {
     /// Counts rows on a connection of its own (for tests that run the server as a process).
     pub async fn count_rows(&self, from_where: &str) -> i64 {
-        let mut conn = AsyncPgConnection::establish(&self.url)
+        self.select_bigint(&format!("(SELECT count(*) FROM {from_where})"))
             .await
-            .expect("connect");
-        diesel::select(diesel::dsl::sql::<BigInt>(&format!(
-            "(SELECT count(*) FROM {from_where})"
-        )))
-        .get_result(&mut conn)
-        .await
-        .expect("count")
     }
-}
 
-impl TestDatabase {
     /// Transactions committed in this database so far, as Postgres's statistics count them
     /// (each backend reports its own at most once a second).
     pub async fn committed_transactions(&self) -> i64 {
+        self.select_bigint(
+            "(SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())",
+        )
+        .await
+    }
+
+    /// One `bigint` read on a connection of its own.
+    async fn select_bigint(&self, expression: &str) -> i64 {
         let mut conn = AsyncPgConnection::establish(&self.url)
             .await
             .expect("connect");
-        diesel::select(diesel::dsl::sql::<BigInt>(
-            "(SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())",
-        ))
-        .get_result(&mut conn)
-        .await
-        .expect("xact_commit")
+        diesel::select(diesel::dsl::sql::<BigInt>(expression))
+            .get_result(&mut conn)
+            .await
+            .expect(expression)
     }
 }
 
