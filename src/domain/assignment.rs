@@ -17,6 +17,7 @@ pub struct Candidate {
     pub role: Role,
     /// Canonical skills (see `SynonymTable::canonical`).
     pub skills: Vec<String>,
+    /// For a moderator, counted only up to the policy's cap, past which they are skipped.
     pub open_tickets: i64,
     pub last_assigned_at: Option<DateTime<Utc>>,
 }

@@ -54,7 +54,8 @@ pub async fn assign_ticket(state: &AppState, ticket_id: Uuid) -> anyhow::Result<
         {
             skills.push(format!("lang:{language}"));
         }
-        let candidates: Vec<Candidate> = staff_workloads(conn)
+        let policy = state.pipeline.assignment;
+        let candidates: Vec<Candidate> = staff_workloads(conn, policy.max_open_tickets)
             .await?
             .into_iter()
             .map(|staff| Candidate {
@@ -69,8 +70,7 @@ pub async fn assign_ticket(state: &AppState, ticket_id: Uuid) -> anyhow::Result<
                 last_assigned_at: staff.last_assigned_at,
             })
             .collect();
-        let Some(decision) = assignment::choose(&skills, &candidates, state.pipeline.assignment)
-        else {
+        let Some(decision) = assignment::choose(&skills, &candidates, policy) else {
             tracing::info!(%ticket_id, "no active moderator or admin to assign; left unassigned");
             return Ok(());
         };

@@ -175,6 +175,76 @@ async fn no_matching_moderator_falls_back_to_the_least_loaded_admin() {
 }
 
 #[tokio::test]
+async fn a_moderator_past_the_cap_is_skipped_and_the_admin_load_is_counted_in_full() {
+    let mut config = pipeline_config();
+    config.pipeline.assign_max_open = 2;
+    let app = TestApp::spawn_with(config).await;
+    let admin = app.admin().await;
+    let moderator = app
+        .user_with_role("mod-billing", Role::Moderator, &["billing"])
+        .await;
+    let customer = app.sign_up("customer").await;
+    // Six tickets no moderator's skills match: all fall back to the only admin.
+    let mut held = Vec::new();
+    for i in 0..6 {
+        held.push(
+            file(
+                &app,
+                &customer.token,
+                &format!("Dark mode question {i}"),
+                "Is there a way to switch the portal to a dark colour scheme?",
+            )
+            .await,
+        );
+    }
+    eventually("six admin fallbacks", || async {
+        app.count_rows(&format!("tickets WHERE assignee_id = '{}'", admin.id))
+            .await
+            == 6
+    })
+    .await;
+    // Three move to the moderator, who is then past the cap of two; the admin keeps three.
+    for ticket in &held[..3] {
+        let body = app
+            .gql(
+                Some(&admin.token),
+                "mutation($id: ID!, $input: AssignTicketInput!) { assignTicket(id: $id, input: $input) { assignee { id } } }",
+                json!({ "id": ticket["id"], "input": { "assigneeId": moderator.id } }),
+            )
+            .await;
+        assert_eq!(
+            body["data"]["assignTicket"]["assignee"]["id"],
+            moderator.id.as_str(),
+            "{body}"
+        );
+    }
+    let billing = file(
+        &app,
+        &customer.token,
+        "Charged twice",
+        "I was charged twice for my subscription invoice this month.",
+    )
+    .await;
+    eventually("the billing ticket's assignment", || async {
+        !staff_view(&app, &admin.token, &billing["id"]).await["assignee"].is_null()
+    })
+    .await;
+    let view = staff_view(&app, &admin.token, &billing["id"]).await;
+    assert_eq!(view["assignee"]["id"], admin.id.as_str(), "{view}");
+    let reason = &view["assignmentReason"];
+    // The moderator's skill matched; only the cap turned them down.
+    assert!(
+        reason["ticketSkills"]
+            .as_array()
+            .is_some_and(|skills| skills.contains(&json!("billing"))),
+        "{view}"
+    );
+    assert_eq!(reason["rule"], "ADMIN_FALLBACK", "{view}");
+    assert_eq!(reason["moderatorsConsidered"], 0, "{view}");
+    assert_eq!(reason["openTickets"], 3, "{view}");
+}
+
+#[tokio::test]
 async fn a_person_assigning_first_wins_over_auto_assignment() {
     let mut config = pipeline_config();
     // No workers: the ticket waits in the queue while staff act.

@@ -208,17 +208,31 @@ pub struct StaffWorkload {
     pub open_tickets: i64,
 }
 
-/// Active staff and how many open, live tickets each holds.
-pub async fn staff_workloads(conn: &mut AsyncPgConnection) -> QueryResult<Vec<StaffWorkload>> {
+/// Active staff and how many open, live tickets each holds. A moderator's count stops at
+/// `moderator_cap`, the load past which auto-assignment skips them anyway: counting every
+/// open ticket of every moderator made each assignment read the whole open backlog, under the
+/// lock that serialises assignments. Admins, who take the fallback by least load, are counted
+/// exactly.
+pub async fn staff_workloads(
+    conn: &mut AsyncPgConnection,
+    moderator_cap: i64,
+) -> QueryResult<Vec<StaffWorkload>> {
     diesel::sql_query(
-        // One count per person, each from `tickets_open_assignee_idx` alone.
+        // Each count reads `tickets_open_assignee_idx` alone; CASE runs only its own branch.
         "SELECT u.id, u.role, u.skills, u.last_assigned_at,
-             (SELECT count(*) FROM tickets t WHERE t.assignee_id = u.id AND t.deleted_at IS NULL
-                 AND t.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')) AS open_tickets
+             CASE WHEN u.role = 'MODERATOR' THEN
+                 (SELECT count(*) FROM (SELECT FROM tickets t WHERE t.assignee_id = u.id
+                     AND t.deleted_at IS NULL AND t.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')
+                     LIMIT $1) AS capped)
+             ELSE
+                 (SELECT count(*) FROM tickets t WHERE t.assignee_id = u.id AND t.deleted_at IS NULL
+                     AND t.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED'))
+             END AS open_tickets
          FROM users u
          WHERE u.active AND u.role IN ('MODERATOR', 'ADMIN')
          ORDER BY u.id",
     )
+    .bind::<diesel::sql_types::BigInt, _>(moderator_cap.max(0))
     .load(conn)
     .await
 }
