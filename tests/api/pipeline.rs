@@ -40,6 +40,21 @@ async fn file(app: &TestApp, token: &str, title: &str, description: &str) -> Val
     ticket
 }
 
+/// Staff assign `ticket` to `assignee` by hand.
+async fn assign(app: &TestApp, token: &str, ticket: &Value, assignee: &str) {
+    let body = app
+        .gql(
+            Some(token),
+            "mutation($id: ID!, $to: ID) { assignTicket(id: $id, input: { assigneeId: $to }) { assignee { id } } }",
+            json!({ "id": ticket["id"], "to": assignee }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["assignTicket"]["assignee"]["id"], assignee,
+        "{body}"
+    );
+}
+
 #[tokio::test]
 async fn new_ticket_is_triaged_assigned_live_and_emailed() {
     let sink = SmtpSink::start();
@@ -205,18 +220,7 @@ async fn a_moderator_past_the_cap_is_skipped_and_the_admin_load_is_counted_in_fu
     .await;
     // Three move to the moderator, who is then past the cap of two; the admin keeps three.
     for ticket in &held[..3] {
-        let body = app
-            .gql(
-                Some(&admin.token),
-                "mutation($id: ID!, $input: AssignTicketInput!) { assignTicket(id: $id, input: $input) { assignee { id } } }",
-                json!({ "id": ticket["id"], "input": { "assigneeId": moderator.id } }),
-            )
-            .await;
-        assert_eq!(
-            body["data"]["assignTicket"]["assignee"]["id"],
-            moderator.id.as_str(),
-            "{body}"
-        );
+        assign(&app, &admin.token, ticket, &moderator.id).await;
     }
     let billing = file(
         &app,
@@ -263,18 +267,7 @@ async fn a_person_assigning_first_wins_over_auto_assignment() {
     )
     .await;
     let admin = app.admin().await;
-    let body = app
-        .gql(
-            Some(&admin.token),
-            "mutation($id: ID!, $to: ID) { assignTicket(id: $id, input: { assigneeId: $to }) { assignee { id } } }",
-            json!({ "id": ticket["id"], "to": chosen.id }),
-        )
-        .await;
-    assert_eq!(
-        body["data"]["assignTicket"]["assignee"]["id"],
-        chosen.id.as_str(),
-        "{body}"
-    );
+    assign(&app, &admin.token, &ticket, &chosen.id).await;
 
     // Now let the pipeline run, on a second instance with workers.
     let worker = crate::common::Instance::start(&app.db, pipeline_config()).await;

@@ -218,16 +218,12 @@ pub async fn staff_workloads(
     moderator_cap: i64,
 ) -> QueryResult<Vec<StaffWorkload>> {
     diesel::sql_query(
-        // Each count reads `tickets_open_assignee_idx` alone; CASE runs only its own branch.
+        // Each count reads `tickets_open_assignee_idx` alone; an admin's LIMIT is NULL, which
+        // Postgres reads as no limit.
         "SELECT u.id, u.role, u.skills, u.last_assigned_at,
-             CASE WHEN u.role = 'MODERATOR' THEN
-                 (SELECT count(*) FROM (SELECT FROM tickets t WHERE t.assignee_id = u.id
-                     AND t.deleted_at IS NULL AND t.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')
-                     LIMIT $1) AS capped)
-             ELSE
-                 (SELECT count(*) FROM tickets t WHERE t.assignee_id = u.id AND t.deleted_at IS NULL
-                     AND t.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED'))
-             END AS open_tickets
+             (SELECT count(*) FROM (SELECT FROM tickets t WHERE t.assignee_id = u.id
+                 AND t.deleted_at IS NULL AND t.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED')
+                 LIMIT CASE WHEN u.role = 'MODERATOR' THEN $1 END) AS open) AS open_tickets
          FROM users u
          WHERE u.active AND u.role IN ('MODERATOR', 'ADMIN')
          ORDER BY u.id",
