@@ -26,6 +26,8 @@ from scenarios_members import MEMBERS
 from scenarios_analytics import ANALYTICS
 from scenarios_games import GAMES
 from scenarios_payments import PAYMENTS
+from scenarios_smallbiz import SMALLBIZ
+from scenarios_telecom import TELECOM
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -37,7 +39,8 @@ PASSES = {"base": SCENARIOS, "more": MORE, "extra": EXTRA, "field": FIELD, "voic
           "services": SERVICES, "workplace": WORKPLACE, "consumer": CONSUMER,
           "sector": SECTOR, "mobility": MOBILITY,
           "members": MEMBERS, "analytics": ANALYTICS, "games": GAMES,
-          "payments": PAYMENTS}
+          "payments": PAYMENTS, "smallbiz": SMALLBIZ,
+          "telecom": TELECOM}
 
 LEVELS = ["LOW", "MEDIUM", "HIGH", "URGENT"]
 rng = random.Random(20261130)

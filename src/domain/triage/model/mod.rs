@@ -286,10 +286,10 @@ mod tests {
         let metrics = eval::evaluate(&SHIPPED, &held_out());
         let report = metrics.report();
         assert!(metrics.category_accuracy >= 0.81, "{report}");
-        assert!(metrics.priority_exact >= 0.79, "{report}");
+        assert!(metrics.priority_exact >= 0.80, "{report}");
         assert!(metrics.priority_within_one >= 0.98, "{report}");
-        assert!(metrics.skills_precision >= 0.79, "{report}");
-        assert!(metrics.skills_recall >= 0.84, "{report}");
+        assert!(metrics.skills_precision >= 0.78, "{report}");
+        assert!(metrics.skills_recall >= 0.83, "{report}");
     }
 
     #[test]
