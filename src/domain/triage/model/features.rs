@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use super::stems::{self, stemmed};
 use crate::domain::skills::SynonymTable;
 use crate::domain::triage::impact::IMPACT_CUES;
 use crate::domain::triage::lexicon::CATEGORY_KEYWORDS;
@@ -23,6 +24,8 @@ const NEGATORS: &[&str] = &[
     "ni", "nunca", "jamais", "aucun", "aucune",
 ];
 const NEGATION_REACH: usize = 3;
+/// The mark of a negated word.
+pub const NEGATED: &str = "neg_";
 
 /// Words of a sentence that talks to the triage rather than about the problem.
 const ADDRESSEES: &[&str] = &[
@@ -107,7 +110,7 @@ fn negated(words: &[String]) -> Vec<String> {
             }
             if reach > 0 {
                 reach -= 1;
-                format!("neg_{word}")
+                format!("{NEGATED}{word}")
             } else {
                 word.clone()
             }
@@ -199,8 +202,9 @@ static CONCEPT_LEXICON: LazyLock<ConceptLexicon> = LazyLock::new(|| {
 pub fn extract(title: &str, description: &str) -> Features {
     let title = without_instructions(title);
     let body = without_instructions(description);
-    let title_words = negated(&words(&title));
-    let body_words = negated(&words(&body));
+    let stemmer = stems::for_text(&title, &body);
+    let title_words = stemmed(stemmer, negated(&words(&title)));
+    let body_words = stemmed(stemmer, negated(&words(&body)));
     // Ordered, so sums (and so training) come out bit-identical on every run.
     let mut counts: std::collections::BTreeMap<u32, f32> = std::collections::BTreeMap::new();
     let mut add = |feature: String, weight: f32| {
