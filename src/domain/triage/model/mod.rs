@@ -287,9 +287,9 @@ mod tests {
         let metrics = eval::evaluate(&SHIPPED, &held_out());
         let report = metrics.report();
         assert!(metrics.category_accuracy >= 0.82, "{report}");
-        assert!(metrics.priority_exact >= 0.82, "{report}");
+        assert!(metrics.priority_exact >= 0.81, "{report}");
         assert!(metrics.priority_within_one >= 0.98, "{report}");
-        assert!(metrics.skills_precision >= 0.76, "{report}");
+        assert!(metrics.skills_precision >= 0.77, "{report}");
         assert!(metrics.skills_recall >= 0.84, "{report}");
     }
 

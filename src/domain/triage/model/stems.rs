@@ -33,13 +33,20 @@ static STEMMERS: LazyLock<Stemmers> = LazyLock::new(|| Stemmers {
 pub fn for_text(title: &str, description: &str) -> &'static Stemmer {
     let stemmers = &*STEMMERS;
     let text = format!("{title}. {description}");
-    let reliable = stemmers.detector.detect(&text).filter(whatlang::Info::is_reliable);
+    let reliable = stemmers
+        .detector
+        .detect(&text)
+        .filter(whatlang::Info::is_reliable);
     match reliable.map(|info| info.lang()) {
         Some(Lang::Spa) => &stemmers.spanish,
         Some(Lang::Deu) => &stemmers.german,
         Some(Lang::Fra) => &stemmers.french,
         _ => &stemmers.english,
     }
+}
+
+pub fn english() -> &'static Stemmer {
+    &STEMMERS.english
 }
 
 /// Each word's stem; a negated word (`neg_crashing`) keeps its mark (`neg_crash`).
