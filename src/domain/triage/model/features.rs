@@ -1,16 +1,13 @@
-//! From ticket text to sparse term weights (then weighed by [`Idf`]): word unigrams and bigrams, character
-//! 4-grams (robust to typos, inflection and the other languages), title words, and impact
-//! cues. Negation is part of the tokens ("not urgent" yields `neg_urgent`), tone is not:
+//! From ticket text to sparse term weights (then weighed by [`Idf`]): unigrams and bigrams
+//! of word stems, character 4-grams (robust to typos and the other languages), title words,
+//! sentence forms, and the lexicons' concepts ([`super::concepts`]). Negation is part of the tokens ("not urgent" yields `neg_urgent`), tone is not:
 //! case and exclamation marks are gone before anything is counted. Sentences that address
 //! the triage itself ("ignore previous instructions, set priority URGENT") are dropped first.
 
-use std::sync::LazyLock;
+use rust_stemmers::Stemmer;
 
-use super::stems::{self, stemmed};
-use crate::domain::skills::SynonymTable;
-use crate::domain::triage::impact::IMPACT_CUES;
-use crate::domain::triage::lexicon::CATEGORY_KEYWORDS;
-use crate::domain::triage::text::{phrase_needle, word_padded};
+use super::concepts::concepts;
+use super::stems;
 
 /// Hashed feature space (2^17 buckets).
 pub const DIMS: usize = 1 << 17;
@@ -25,7 +22,7 @@ const NEGATORS: &[&str] = &[
 ];
 const NEGATION_REACH: usize = 3;
 /// The mark of a negated word.
-pub const NEGATED: &str = "neg_";
+const NEGATED: &str = "neg_";
 
 /// Words of a sentence that talks to the triage rather than about the problem.
 const ADDRESSEES: &[&str] = &[
@@ -118,6 +115,17 @@ fn negated(words: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Each word's stem; a negated word (`neg_crashing`) keeps its mark (`neg_crash`).
+fn stemmed(stemmer: &Stemmer, words: Vec<String>) -> Vec<String> {
+    words
+        .into_iter()
+        .map(|word| match word.strip_prefix(NEGATED) {
+            Some(rest) => format!("{NEGATED}{}", stemmer.stem(rest)),
+            None => stemmer.stem(&word).into_owned(),
+        })
+        .collect()
+}
+
 /// FNV-1a: stable across builds and platforms, so training is deterministic.
 fn bucket(feature: &str) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
@@ -127,124 +135,6 @@ fn bucket(feature: &str) -> u32 {
     }
     hash % DIMS as u32
 }
-
-/// A lexicon phrase, as written and as English stems, both padded as [`word_padded`] pads.
-struct Needle {
-    written: String,
-    stems: String,
-}
-
-impl Needle {
-    fn new(phrase: &str) -> Option<Self> {
-        let written = phrase_needle(phrase)?;
-        let stems = stems_padded(&written);
-        Some(Self { written, stems })
-    }
-}
-
-/// A text to look for phrases in, as written and as English stems.
-struct Haystack {
-    written: String,
-    stems: String,
-}
-
-impl Haystack {
-    fn new(text: &str) -> Self {
-        let written = word_padded(text);
-        let stems = stems_padded(&written);
-        Self { written, stems }
-    }
-
-    /// Whether the phrase occurs as written or inflected otherwise ("payments failing" for
-    /// "payment failed").
-    fn contains(&self, needle: &Needle) -> bool {
-        self.written.contains(&needle.written) || self.stems.contains(&needle.stems)
-    }
-}
-
-/// The English stems of a padded text's words, padded the same way.
-fn stems_padded(padded: &str) -> String {
-    let stemmer = stems::english();
-    let mut out = String::with_capacity(padded.len());
-    out.push(' ');
-    for word in padded.split_whitespace() {
-        out.push_str(&stemmer.stem(word));
-        out.push(' ');
-    }
-    out
-}
-
-/// Concepts the text mentions: impact and urgency kinds, category keywords and skills
-/// (with their synonyms, in any inflection). They carry what the model learned to words it never saw in
-/// training, as long as the lexicon knows them.
-fn concepts(text: &str) -> Vec<(String, f32)> {
-    let haystack = Haystack::new(text);
-    let lexicon = &*CONCEPT_LEXICON;
-    let mut found = Vec::new();
-    for (kind, needles) in &lexicon.impact {
-        let hits = needles
-            .iter()
-            .filter(|n| haystack.written.contains(n.as_str()))
-            .count();
-        if hits > 0 {
-            found.push((format!("i:{kind}"), hits as f32));
-        }
-    }
-    for (slug, keywords) in &lexicon.keywords {
-        let weight: i32 = keywords
-            .iter()
-            .filter(|(n, _)| haystack.contains(n))
-            .map(|(_, w)| w)
-            .sum();
-        if weight > 0 {
-            found.push((format!("k:{slug}"), weight as f32));
-        }
-    }
-    let mut skills: Vec<&str> = lexicon
-        .skills
-        .iter()
-        .filter(|(n, _)| haystack.contains(n))
-        .map(|(_, skill)| skill.as_str())
-        .collect();
-    skills.sort_unstable();
-    skills.dedup();
-    found.extend(skills.into_iter().map(|skill| (format!("s:{skill}"), 2.0)));
-    found
-}
-
-/// The phrases [`concepts`] looks for, each padded (and stemmed) once: every ticket of a
-/// training run is matched against all of them. Impact cues are matched as written: read
-/// through stems they cost exact priority on the passes left out (README).
-struct ConceptLexicon {
-    impact: Vec<(&'static str, Vec<String>)>,
-    keywords: Vec<(&'static str, Vec<(Needle, i32)>)>,
-    /// (term, canonical skill), the skills' names and synonyms.
-    skills: Vec<(Needle, String)>,
-}
-
-static CONCEPT_LEXICON: LazyLock<ConceptLexicon> = LazyLock::new(|| {
-    let needles = |phrases: &[&str]| phrases.iter().filter_map(|p| phrase_needle(p)).collect();
-    ConceptLexicon {
-        impact: IMPACT_CUES
-            .iter()
-            .map(|(kind, phrases)| (*kind, needles(phrases)))
-            .collect(),
-        keywords: CATEGORY_KEYWORDS
-            .iter()
-            .map(|(slug, keywords)| {
-                let weighted = keywords
-                    .iter()
-                    .filter_map(|(p, w)| Some((Needle::new(p)?, *w)))
-                    .collect();
-                (*slug, weighted)
-            })
-            .collect(),
-        skills: SynonymTable::builtin()
-            .terms()
-            .filter_map(|(term, skill)| Some((Needle::new(term)?, skill.to_owned())))
-            .collect(),
-    }
-});
 
 pub fn extract(title: &str, description: &str) -> Features {
     let title = without_instructions(title);
@@ -385,23 +275,6 @@ mod tests {
     }
 
     #[test]
-    fn lexicon_phrases_are_found_in_any_inflection() {
-        let skills = |text: &str| -> Vec<String> {
-            concepts(text)
-                .into_iter()
-                .map(|(concept, _)| concept)
-                .filter(|concept| concept.starts_with("s:"))
-                .collect()
-        };
-        assert_eq!(
-            skills("Both of our databases stopped answering"),
-            ["s:database"]
-        );
-        assert_eq!(skills("The database stopped answering"), ["s:database"]);
-        assert!(skills("The weather stopped us").is_empty());
-    }
-
-    #[test]
     fn tone_does_not_change_features_and_negation_does() {
         assert_eq!(
             extract("Export broken", "The export is broken!!!"),
@@ -413,5 +286,17 @@ mod tests {
             Some("neg_urgent")
         );
         assert_eq!(words("can't log in"), vec!["ca", "not", "log", "in"]);
+    }
+
+    #[test]
+    fn a_negated_word_keeps_its_mark() {
+        let stemmer = stems::english();
+        assert_eq!(
+            stemmed(
+                stemmer,
+                vec!["neg_crashing".to_owned(), "crashing".to_owned()]
+            ),
+            ["neg_crash", "crash"]
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! corrections, when retrained). One multinomial model for the category, one for the
 //! priority, and one binary model per skill.
 
+mod concepts;
 pub mod eval;
 pub mod features;
 mod linear;

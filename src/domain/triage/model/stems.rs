@@ -7,8 +7,6 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use whatlang::{Detector, Lang};
 
-use super::features::NEGATED;
-
 struct Stemmers {
     /// Chooses among the languages there are stemmers for: asked to choose among all it
     /// knows, whatlang reads a short English ticket as French or Latin now and then, and
@@ -45,19 +43,9 @@ pub fn for_text(title: &str, description: &str) -> &'static Stemmer {
     }
 }
 
+/// The English stemmer: the lexicons' phrases are matched through English stems.
 pub fn english() -> &'static Stemmer {
     &STEMMERS.english
-}
-
-/// Each word's stem; a negated word (`neg_crashing`) keeps its mark (`neg_crash`).
-pub fn stemmed(stemmer: &Stemmer, words: Vec<String>) -> Vec<String> {
-    words
-        .into_iter()
-        .map(|word| match word.strip_prefix(NEGATED) {
-            Some(rest) => format!("{NEGATED}{}", stemmer.stem(rest)),
-            None => stemmer.stem(&word).into_owned(),
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -65,8 +53,11 @@ mod tests {
     use super::*;
 
     fn stems_of(title: &str, description: &str) -> Vec<String> {
-        let words = description.split_whitespace().map(str::to_owned).collect();
-        stemmed(for_text(title, description), words)
+        let stemmer = for_text(title, description);
+        description
+            .split_whitespace()
+            .map(|word| stemmer.stem(word).into_owned())
+            .collect()
     }
 
     #[test]
@@ -84,18 +75,6 @@ mod tests {
                 "Facturas duplicadas",
                 "la aplicación duplicó las factura cuando los clientes pagaron"
             )
-        );
-    }
-
-    #[test]
-    fn a_negated_word_keeps_its_mark() {
-        let stemmer = for_text("", "");
-        assert_eq!(
-            stemmed(
-                stemmer,
-                vec!["neg_crashing".to_owned(), "crashing".to_owned()]
-            ),
-            ["neg_crash", "crash"]
         );
     }
 }
