@@ -28,6 +28,8 @@ from scenarios_games import GAMES
 from scenarios_payments import PAYMENTS
 from scenarios_smallbiz import SMALLBIZ
 from scenarios_telecom import TELECOM
+from scenarios_hotels import HOTELS
+from scenarios_fleet import FLEET
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -56,7 +58,7 @@ PASSES = {"base": SCENARIOS, **{
         "sector": SECTOR, "mobility": MOBILITY,
         "members": MEMBERS, "analytics": ANALYTICS, "games": GAMES,
         "payments": PAYMENTS, "smallbiz": SMALLBIZ,
-        "telecom": TELECOM}.items()}}
+        "telecom": TELECOM, "hotels": HOTELS, "fleet": FLEET}.items()}}
 
 LEVELS = ["LOW", "MEDIUM", "HIGH", "URGENT"]
 rng = random.Random(20261130)
