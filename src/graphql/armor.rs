@@ -9,7 +9,7 @@ use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{Name, ServerError, ServerResult, Variables};
 use async_graphql_value::{ConstValue, Value};
 
-use crate::graphql::document_cache::DocumentCache;
+use crate::graphql::document_cache::{DocumentCache, Validated};
 use crate::graphql::error::{code, coded_error};
 
 /// Deepest bracket (`{`, `[`, `(`) nesting in the query text. Far above what any real query
@@ -31,21 +31,34 @@ pub struct Armor {
     pub documents: DocumentCache,
 }
 
+/// A document that passed the armor, with its text's validation mark when the text is
+/// cached.
+pub struct Admitted {
+    pub document: ExecutableDocument,
+    pub validated: Option<Validated>,
+}
+
 impl Armor {
     /// The request's document, parsed and checked (or remembered from an earlier request
     /// with the same text).
-    pub fn document(&self, query: &str, variables: &Variables) -> ServerResult<ExecutableDocument> {
+    pub fn document(&self, query: &str, variables: &Variables) -> ServerResult<Admitted> {
         if variables.values().any(const_has_nul) {
             return Err(nul_error());
         }
-        if let Some(document) = self.documents.get(query) {
-            return Ok(document);
+        if let Some((document, validated)) = self.documents.get(query) {
+            return Ok(Admitted {
+                document,
+                validated: Some(validated),
+            });
         }
         check_nesting(query)?;
         let document = async_graphql::parser::parse_query(query).map_err(ServerError::from)?;
         check_document(&document, self.introspection)?;
-        self.documents.insert(query, &document);
-        Ok(document)
+        let validated = self.documents.insert(query, &document);
+        Ok(Admitted {
+            document,
+            validated,
+        })
     }
 }
 

@@ -2,9 +2,11 @@
 //! parsing (a recursive-descent pest parser) and the armor's walk are then the same work
 //! each time, so a bounded LRU keeps their result. Only documents that passed are kept, and
 //! only small ones, so a client sending endless distinct or huge queries costs the cache
-//! nothing but evictions.
+//! nothing but evictions. Each entry also remembers whether its text has passed
+//! async-graphql's full validation ([`Validated`]), which then need not run again.
 
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use async_graphql::parser::types::ExecutableDocument;
@@ -13,7 +15,28 @@ use lru::LruCache;
 /// Longest query text worth keeping; what clients repeat is far shorter.
 const MAX_CACHED_QUERY_BYTES: usize = 16 * 1024;
 
-type Documents = LruCache<Box<str>, ExecutableDocument>;
+struct Entry {
+    document: ExecutableDocument,
+    validated: Validated,
+}
+
+type Documents = LruCache<Box<str>, Entry>;
+
+/// Whether one cached text passed every validation rule of its schema. The rules that
+/// depend on nothing but the text and the schema give the same answer every time, so once
+/// set the mark stays for as long as the entry does.
+#[derive(Clone, Default)]
+pub struct Validated(Arc<AtomicBool>);
+
+impl Validated {
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    pub fn set(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
 
 /// Shared by every request to one schema; cloning shares the same cache.
 #[derive(Clone)]
@@ -28,18 +51,29 @@ impl DocumentCache {
         )
     }
 
-    pub fn get(&self, query: &str) -> Option<ExecutableDocument> {
+    pub fn get(&self, query: &str) -> Option<(ExecutableDocument, Validated)> {
         let cache = self.0.as_ref()?;
         let mut cache = cache.lock().ok()?;
-        cache.get(query).cloned()
+        cache
+            .get(query)
+            .map(|entry| (entry.document.clone(), entry.validated.clone()))
     }
 
-    pub fn insert(&self, query: &str, document: &ExecutableDocument) {
+    /// Keeps `document` under its text; the mark returned is the entry's (`None` when the
+    /// text is not kept).
+    pub fn insert(&self, query: &str, document: &ExecutableDocument) -> Option<Validated> {
         if query.len() > MAX_CACHED_QUERY_BYTES {
-            return;
+            return None;
         }
-        if let Some(mut cache) = self.0.as_ref().and_then(|cache| cache.lock().ok()) {
-            cache.put(query.into(), document.clone());
-        }
+        let mut cache = self.0.as_ref()?.lock().ok()?;
+        let validated = Validated::default();
+        cache.put(
+            query.into(),
+            Entry {
+                document: document.clone(),
+                validated: validated.clone(),
+            },
+        );
+        Some(validated)
     }
 }

@@ -3,6 +3,11 @@
 //! has any extension, every field of every response is resolved through the extension chain
 //! (a type lookup and a boxed future per extension, per field), which cost list queries a
 //! large share of their throughput.
+//!
+//! Each face keeps its schema twice, identical but for validation: a text seen for the first
+//! time runs through every rule; once it has passed them, later requests with the same text
+//! run on the twin that checks only what can differ between requests (fragment cycles,
+//! uploads, complexity and depth), after [`variable_check`] has judged their variables.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -12,20 +17,35 @@ use futures::StreamExt;
 use futures::stream::BoxStream;
 
 use crate::graphql::DeskSchema;
-use crate::graphql::armor::Armor;
+use crate::graphql::armor::{Admitted, Armor};
+use crate::graphql::document_cache::Validated;
 use crate::graphql::operation_metrics::{Observer, Operation};
-use crate::graphql::token_scope;
+use crate::graphql::{token_scope, variable_check};
 use crate::services::RequestContext;
 
 #[derive(Clone)]
 pub struct Endpoint {
     schema: DeskSchema,
+    /// The same schema in `ValidationMode::Fast`, for texts that passed every rule before.
+    validated_schema: DeskSchema,
     armor: Armor,
 }
 
+/// What validation a request still needs.
+enum Validation {
+    /// Its text passed every rule before, and its variables certainly fit.
+    Done,
+    /// Every rule runs; when they pass, `mark` (the text's cache entry) records it.
+    Full { mark: Option<Validated> },
+}
+
 impl Endpoint {
-    pub fn new(schema: DeskSchema, armor: Armor) -> Self {
-        Self { schema, armor }
+    pub fn new(schema: DeskSchema, validated_schema: DeskSchema, armor: Armor) -> Self {
+        Self {
+            schema,
+            validated_schema,
+            armor,
+        }
     }
 
     /// Runs one query or mutation as `context`'s caller, and measures it.
@@ -33,14 +53,27 @@ impl Endpoint {
         let started = Instant::now();
         let observer = Observer::new(&context);
         let (operation, response) = match self.admit(&mut request, &context) {
-            Ok(operation) => (operation, self.schema.execute(request.data(context)).await),
+            Ok((operation, Validation::Done)) => (
+                operation,
+                self.validated_schema.execute(request.data(context)).await,
+            ),
+            Ok((operation, Validation::Full { mark })) => {
+                let response = self.schema.execute(request.data(context)).await;
+                if let Some(mark) = mark
+                    && passed_validation(&response)
+                {
+                    mark.set();
+                }
+                (operation, response)
+            }
             Err(error) => (Operation::unknown(), Response::from_errors(vec![error])),
         };
         observer.record(&operation, started.elapsed(), &response);
         response
     }
 
-    /// Starts a subscription (or runs any operation as a stream) as `context`'s caller.
+    /// Starts a subscription (or runs any operation as a stream) as `context`'s caller. A
+    /// stream is set up once for its whole life, so it always runs every rule.
     pub fn execute_stream(
         &self,
         mut request: Request,
@@ -59,15 +92,39 @@ impl Endpoint {
     }
 
     /// Parses and checks the document, hands it to the request so async-graphql does not
-    /// parse it again, and names the operation it will run. async-graphql still walks the
-    /// handed document for its own recursion check, which expands fragments without
-    /// memoizing; the armor has bounded the expanded size first, so that walk stays small
-    /// however many spreads a fragment bomb stacks.
-    fn admit(&self, request: &mut Request, context: &RequestContext) -> ServerResult<Operation> {
-        let document = self.armor.document(&request.query, &request.variables)?;
+    /// parse it again, names the operation it will run and says what validation is left.
+    /// async-graphql still walks the handed document for its own recursion check, which
+    /// expands fragments without memoizing; the armor has bounded the expanded size first,
+    /// so that walk stays small however many spreads a fragment bomb stacks.
+    fn admit(
+        &self,
+        request: &mut Request,
+        context: &RequestContext,
+    ) -> ServerResult<(Operation, Validation)> {
+        let Admitted {
+            document,
+            validated,
+        } = self.armor.document(&request.query, &request.variables)?;
         token_scope::check(&document, context)?;
-        let operation = Operation::identify(&document, request.operation_name.as_deref());
+        let operation_name = request.operation_name.as_deref();
+        let operation = Operation::identify(&document, operation_name);
+        let validation = match validated {
+            Some(mark) if !mark.is_set() => Validation::Full { mark: Some(mark) },
+            Some(_)
+                if variable_check::certainly_fit(&document, operation_name, &request.variables) =>
+            {
+                Validation::Done
+            }
+            _ => Validation::Full { mark: None },
+        };
         request.set_parsed_query(document);
-        Ok(operation)
+        Ok((operation, validation))
     }
+}
+
+/// Whether the rules passed: every error of the response, if any, comes from a resolver
+/// (and so has a path). Errors of validation, of the complexity and depth limits (which
+/// hide the rules' verdict) and of choosing the operation have none.
+fn passed_validation(response: &Response) -> bool {
+    response.errors.iter().all(|error| !error.path.is_empty())
 }

@@ -15,8 +15,9 @@ pub mod subscription;
 mod token_scope;
 pub mod types;
 pub mod uploads;
+mod variable_check;
 
-use async_graphql::Schema;
+use async_graphql::{Schema, ValidationMode};
 
 use crate::graphql::armor::Armor;
 use crate::graphql::document_cache::DocumentCache;
@@ -41,18 +42,21 @@ pub struct Schemas {
 impl Schemas {
     /// Each face keeps up to `cached_documents` parsed documents (0: none).
     pub fn build(cached_documents: usize) -> Self {
-        let face = |introspection: bool| {
-            let builder = schema_builder();
-            let schema = if introspection {
+        let schema = |introspection: bool, validation: ValidationMode| {
+            let builder = schema_builder().validation_mode(validation);
+            if introspection {
                 builder.finish()
             } else {
                 builder
                     .disable_introspection()
                     .disable_suggestions()
                     .finish()
-            };
+            }
+        };
+        let face = |introspection: bool| {
             Endpoint::new(
-                schema,
+                schema(introspection, ValidationMode::Strict),
+                schema(introspection, ValidationMode::Fast),
                 Armor {
                     introspection,
                     documents: DocumentCache::new(cached_documents),

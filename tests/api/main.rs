@@ -32,6 +32,7 @@ mod processes;
 mod providers;
 mod race_limits;
 mod reports;
+mod revalidation;
 mod satisfaction;
 mod schema_file;
 mod search;

@@ -12,6 +12,7 @@ pub mod email_preference;
 pub mod event;
 pub mod guest_access;
 pub mod job;
+mod live_ticket;
 pub mod login_failure;
 pub mod macro_row;
 pub mod message;

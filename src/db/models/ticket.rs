@@ -174,13 +174,7 @@ impl Ticket {
 
     /// A ticket that is not in the trash.
     pub async fn find_live(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Option<Ticket>> {
-        tickets::table
-            .find(id)
-            .filter(tickets::deleted_at.is_null())
-            .select(Ticket::as_select())
-            .first(conn)
-            .await
-            .optional()
+        super::live_ticket::find(conn, id).await
     }
 
     pub async fn find_live_by_number(
