@@ -83,10 +83,11 @@ pub async fn log_in(
     let mut conn = ctx.state.pool.get().await?;
 
     // Every attempt is counted as a failure before the password is checked, so parallel
-    // guesses cannot all slip under the budget; a success forgets the account's count.
-    if let Some(ip) = ctx.client_ip {
-        let bucket = format!("ip:{ip}");
-        reserve_attempt(&mut conn, &bucket, config.login_failures_per_ip).await?;
+    // guesses cannot all slip under the budget; a success forgets the account's count and
+    // gives back the attempt it reserved on the address.
+    let ip_bucket = ctx.client_ip.map(|ip| format!("ip:{ip}"));
+    if let Some(bucket) = &ip_bucket {
+        reserve_attempt(&mut conn, bucket, config.login_failures_per_ip).await?;
     }
     reserve_attempt(
         &mut conn,
@@ -106,6 +107,9 @@ pub async fn log_in(
     match user {
         Some(user) if verified => {
             login_failure::clear(&mut conn, &account_bucket).await?;
+            if let Some(bucket) = &ip_bucket {
+                login_failure::refund(&mut conn, bucket).await?;
+            }
             start_session(&ctx.state, &mut conn, user).await
         }
         _ => Err(DomainError::InvalidCredentials(INVALID_LOGIN)),

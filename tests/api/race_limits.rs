@@ -239,3 +239,36 @@ async fn guests_over_their_limit_are_refused_before_uploads_are_stored() {
         "one ticket directory: the refused upload stored nothing"
     );
 }
+
+/// An address's login budget counts failures: colleagues behind one address (an office's NAT)
+/// log in many times a morning, and each success gives its attempt back. Wrong guesses from
+/// the address still spend it.
+#[tokio::test]
+async fn successful_logins_do_not_spend_an_address_budget() {
+    let mut config = test_config();
+    config.login_failures_per_ip = 3;
+    let app = TestApp::spawn_with(config).await;
+    let colleagues = ["ana", "ben", "cy", "dee", "eve"];
+    for name in colleagues {
+        app.sign_up(name).await;
+    }
+    let log_in = |name: &str, password: &str| {
+        app.gql(
+            None,
+            LOG_IN,
+            json!({ "input": { "email": format!("{name}@example.com"), "password": password } }),
+        )
+    };
+    for _ in 0..2 {
+        for name in colleagues {
+            let body = log_in(name, PASSWORD).await;
+            assert!(body["data"]["logIn"]["token"].is_string(), "{name}: {body}");
+        }
+    }
+    for _ in 0..3 {
+        let body = log_in("ana", "wrong guess").await;
+        assert_eq!(error_code(&body), "UNAUTHENTICATED", "{body}");
+    }
+    let locked = log_in("ben", PASSWORD).await;
+    assert_eq!(error_code(&locked), "RATE_LIMITED", "{locked}");
+}

@@ -65,6 +65,18 @@ pub async fn reserve(
     Ok(Attempt::Locked { retry_after_secs })
 }
 
+/// A successful login gives back the attempt it reserved on an address's bucket: that budget
+/// is for failures, and colleagues behind one address log in many times a morning. Failures
+/// already counted stay.
+pub async fn refund(conn: &mut AsyncPgConnection, bucket: &str) -> QueryResult<()> {
+    diesel::update(login_failures::table.find(bucket))
+        .filter(login_failures::failures.gt(0))
+        .set(login_failures::failures.eq(login_failures::failures - 1))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// A successful login forgets the account's failures.
 pub async fn clear(conn: &mut AsyncPgConnection, bucket: &str) -> QueryResult<()> {
     diesel::delete(login_failures::table.find(bucket))
