@@ -12,7 +12,8 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use async_graphql::{Data, Request, Response, ServerResult};
+use async_graphql::parser::types::{ExecutableDocument, OperationDefinition};
+use async_graphql::{Data, Name, Request, Response, ServerResult};
 use futures::StreamExt;
 use futures::stream::BoxStream;
 
@@ -106,12 +107,16 @@ impl Endpoint {
             validated,
         } = self.armor.document(&request.query, &request.variables)?;
         token_scope::check(&document, context)?;
-        let operation_name = request.operation_name.as_deref();
-        let operation = Operation::identify(&document, operation_name);
+        let selected = selected_operation(&document, request.operation_name.as_deref());
+        let operation = selected.map_or_else(Operation::unknown, |(name, definition)| {
+            Operation::of(name, definition)
+        });
         let validation = match validated {
             Some(mark) if !mark.is_set() => Validation::Full { mark: Some(mark) },
             Some(_)
-                if variable_check::certainly_fit(&document, operation_name, &request.variables) =>
+                if selected.is_some_and(|(_, definition)| {
+                    variable_check::certainly_fit(definition, &request.variables)
+                }) =>
             {
                 Validation::Done
             }
@@ -122,9 +127,54 @@ impl Endpoint {
     }
 }
 
+/// The operation a request runs, as async-graphql selects it: the one `requested` names, or
+/// else the document's only one (`None` when there is no such operation; async-graphql then
+/// answers with the error).
+fn selected_operation<'a>(
+    document: &'a ExecutableDocument,
+    requested: Option<&str>,
+) -> Option<(Option<&'a Name>, &'a OperationDefinition)> {
+    let mut operations = document.operations.iter();
+    let chosen = match requested {
+        Some(wanted) => operations.find(|(name, _)| name.is_some_and(|n| n.as_str() == wanted)),
+        None => operations
+            .next()
+            .filter(|_| document.operations.iter().count() == 1),
+    };
+    chosen.map(|(name, operation)| (name, &operation.node))
+}
+
 /// Whether the rules passed: every error of the response, if any, comes from a resolver
 /// (and so has a path). Errors of validation, of the complexity and depth limits (which
 /// hide the rules' verdict) and of choosing the operation have none.
 fn passed_validation(response: &Response) -> bool {
     response.errors.iter().all(|error| !error.path.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::parser::parse_query;
+
+    use super::*;
+
+    fn selected_name(document: &ExecutableDocument, requested: Option<&str>) -> Option<String> {
+        selected_operation(document, requested)
+            .map(|(name, _)| name.map_or_else(|| "anonymous".to_owned(), |n| n.to_string()))
+    }
+
+    #[test]
+    fn the_operation_selected_is_the_one_async_graphql_runs() {
+        let two = parse_query("query A($x: Int) { a: __typename } query B { b: __typename }")
+            .expect("parses");
+        assert_eq!(selected_name(&two, Some("A")).as_deref(), Some("A"));
+        assert_eq!(selected_name(&two, Some("B")).as_deref(), Some("B"));
+        assert_eq!(selected_name(&two, None), None);
+        assert_eq!(selected_name(&two, Some("C")), None);
+        let anonymous = parse_query("{ __typename }").expect("parses");
+        assert_eq!(
+            selected_name(&anonymous, None).as_deref(),
+            Some("anonymous")
+        );
+        assert_eq!(selected_name(&anonymous, Some("A")), None);
+    }
 }

@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
-use async_graphql::Response;
-use async_graphql::parser::types::{ExecutableDocument, OperationType};
+use async_graphql::parser::types::{OperationDefinition, OperationType};
+use async_graphql::{Name, Response};
 
 use crate::graphql::error::effective_code;
 use crate::services::RequestContext;
@@ -25,21 +25,11 @@ impl Operation {
         }
     }
 
-    /// The operation `requested` names in `document` (or its only one).
-    pub fn identify(document: &ExecutableDocument, requested: Option<&str>) -> Self {
-        let mut operations = document.operations.iter();
-        let chosen = match requested {
-            Some(wanted) => operations.find(|(name, _)| name.is_some_and(|n| n.as_str() == wanted)),
-            None => operations
-                .next()
-                .filter(|_| document.operations.iter().count() == 1),
-        };
-        match chosen {
-            Some((name, operation)) => Self {
-                kind: kind_label(operation.node.ty),
-                name: name.map(|name| name.to_string()),
-            },
-            None => Self::unknown(),
+    /// The operation the endpoint selected (see `endpoint::selected_operation`).
+    pub fn of(name: Option<&Name>, operation: &OperationDefinition) -> Self {
+        Self {
+            kind: kind_label(operation.ty),
+            name: name.map(|name| name.to_string()),
         }
     }
 }

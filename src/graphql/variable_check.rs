@@ -7,47 +7,25 @@
 //! validation, which then runs as before and says what is wrong.
 
 use async_graphql::Variables;
-use async_graphql::parser::types::{BaseType, DocumentOperations, ExecutableDocument, Type};
+use async_graphql::parser::types::{BaseType, OperationDefinition, Type};
 use async_graphql_value::ConstValue;
 
-/// Whether every variable the selected operation defines is absent (the executor reports a
-/// missing one either way) or holds a value its declared type certainly accepts. A variable
-/// may only appear where its type fits (`VariablesInAllowedPosition`, a rule of the text), so
-/// a value its declared type accepts is one the argument accepts.
-pub fn certainly_fit(
-    document: &ExecutableDocument,
-    operation_name: Option<&str>,
-    variables: &Variables,
-) -> bool {
-    let operation = match (&document.operations, operation_name) {
-        (DocumentOperations::Single(operation), None) => operation,
-        (DocumentOperations::Multiple(operations), Some(name)) => match operations.get(name) {
-            Some(operation) => operation,
-            None => return false,
-        },
-        (DocumentOperations::Multiple(operations), None) if operations.len() == 1 => {
-            match operations.values().next() {
-                Some(operation) => operation,
-                None => return false,
+/// Whether every variable `operation` defines is absent (the executor reports a missing one
+/// either way) or holds a value its declared type certainly accepts. A variable may only
+/// appear where its type fits (`VariablesInAllowedPosition`, a rule of the text), so a value
+/// its declared type accepts is one the argument accepts.
+pub fn certainly_fit(operation: &OperationDefinition, variables: &Variables) -> bool {
+    operation.variable_definitions.iter().all(|definition| {
+        let definition = &definition.node;
+        match variables.get(&definition.name.node) {
+            None => true,
+            // A default makes a nullable variable usable where null is not allowed.
+            Some(ConstValue::Null) => {
+                definition.var_type.node.nullable && definition.default_value.is_none()
             }
+            Some(value) => plain_scalar_accepts(&definition.var_type.node, value),
         }
-        _ => return false,
-    };
-    operation
-        .node
-        .variable_definitions
-        .iter()
-        .all(|definition| {
-            let definition = &definition.node;
-            match variables.get(&definition.name.node) {
-                None => true,
-                // A default makes a nullable variable usable where null is not allowed.
-                Some(ConstValue::Null) => {
-                    definition.var_type.node.nullable && definition.default_value.is_none()
-                }
-                Some(value) => plain_scalar_accepts(&definition.var_type.node, value),
-            }
-        })
+    })
 }
 
 fn plain_scalar_accepts(ty: &Type, value: &ConstValue) -> bool {
@@ -77,7 +55,8 @@ mod tests {
 
     fn fit(variables: serde_json::Value) -> bool {
         let document = parse_query(DOCUMENT).expect("parses");
-        certainly_fit(&document, None, &Variables::from_json(variables))
+        let (_, operation) = document.operations.iter().next().expect("one operation");
+        certainly_fit(&operation.node, &Variables::from_json(variables))
     }
 
     #[test]
@@ -110,13 +89,19 @@ mod tests {
     }
 
     #[test]
-    fn the_operation_must_be_the_one_that_runs() {
+    fn only_the_operation_that_runs_has_its_variables_judged() {
         let document = parse_query("query A($x: Int) { a: __typename } query B { b: __typename }")
             .expect("parses");
         let bad = Variables::from_json(json!({ "x": "no" }));
-        assert!(!certainly_fit(&document, Some("A"), &bad));
-        assert!(certainly_fit(&document, Some("B"), &bad));
-        assert!(!certainly_fit(&document, None, &bad));
-        assert!(!certainly_fit(&document, Some("C"), &bad));
+        let operation = |name: &str| {
+            document
+                .operations
+                .iter()
+                .find(|(n, _)| n.is_some_and(|n| n.as_str() == name))
+                .map(|(_, operation)| &operation.node)
+                .expect("defined")
+        };
+        assert!(!certainly_fit(operation("A"), &bad));
+        assert!(certainly_fit(operation("B"), &bad));
     }
 }
