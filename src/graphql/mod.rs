@@ -10,6 +10,7 @@ pub mod guards;
 pub mod loaders;
 pub mod mutation;
 mod operation_metrics;
+mod plain_fields;
 pub mod query;
 pub mod subscription;
 mod token_scope;

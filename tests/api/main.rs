@@ -28,6 +28,7 @@ mod notifications;
 mod operations_safety;
 mod permissions;
 mod pipeline;
+mod plain_fields;
 mod processes;
 mod providers;
 mod race_limits;

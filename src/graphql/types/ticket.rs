@@ -1,4 +1,12 @@
-use async_graphql::{Context, ID, Object, SimpleObject};
+use std::borrow::Cow;
+
+use async_graphql::parser::types::Field;
+use async_graphql::registry::Registry;
+use async_graphql::resolver_utils::enum_value;
+use async_graphql::{
+    Context, ContextSelectionSet, ID, Object, OutputType, Positioned, ScalarType, ServerResult,
+    SimpleObject, Value,
+};
 use chrono::{DateTime, Utc};
 
 use crate::db::models::message::ThreadView;
@@ -13,6 +21,7 @@ use crate::graphql::loaders::{
     CategoryId, ConversationOf, DuplicatesOf, HistoryPage, Loaders, SlaOf, TagsOf, TicketId,
     TriageOf, UserId,
 };
+use crate::graphql::plain_fields::resolve_object;
 use crate::graphql::types::category::CategoryObject;
 use crate::graphql::types::duplicate::PossibleDuplicateObject;
 use crate::graphql::types::event::TicketEventObject;
@@ -28,14 +37,93 @@ use crate::services::tags;
 
 const MAX_HISTORY_PAGE: i32 = 100;
 
+/// A ticket as GraphQL's `Ticket`: its stored columns are answered directly
+/// (`plain_fields`), everything else by [`TicketFields`].
 #[derive(Clone)]
 pub struct TicketObject(pub Ticket);
+
+impl TicketObject {
+    fn plain_field(&self, name: &str) -> Option<Value> {
+        let ticket = &self.0;
+        Some(match name {
+            "id" => Value::String(ticket.id.to_string()),
+            "number" => Value::String(ticket.number.clone()),
+            "title" => Value::String(ticket.title.clone()),
+            "description" => Value::String(ticket.description.clone()),
+            "status" => enum_value(ticket.status),
+            "priority" => enum_value(ticket.priority),
+            "source" => enum_value(ticket.source),
+            "summary" => optional_text(ticket.summary.as_deref()),
+            "pageUrl" => optional_text(ticket.page_url.as_deref()),
+            "createdAt" => ticket.created_at.to_value(),
+            "updatedAt" => ticket.updated_at.to_value(),
+            "firstResponseAt" => optional_time(ticket.first_response_at),
+            "resolvedAt" => optional_time(ticket.resolved_at),
+            "closedAt" => optional_time(ticket.closed_at),
+            "version" => ticket.version.to_value(),
+            _ => return None,
+        })
+    }
+}
+
+impl OutputType for TicketObject {
+    fn type_name() -> Cow<'static, str> {
+        TicketFields::type_name()
+    }
+
+    fn create_type_info(registry: &mut Registry) -> String {
+        TicketFields::create_type_info(registry)
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ContextSelectionSet<'_>,
+        _field: &Positioned<Field>,
+    ) -> ServerResult<Value> {
+        resolve_object(ctx, &TicketFields(&self.0), |name| self.plain_field(name)).await
+    }
+}
+
+fn optional_text(text: Option<&str>) -> Value {
+    text.map_or(Value::Null, |text| Value::String(text.to_owned()))
+}
+
+fn optional_time(time: Option<DateTime<Utc>>) -> Value {
+    time.map_or(Value::Null, |time| time.to_value())
+}
 
 /// The person a ticket is for: an account holder or a guest's contact details.
 pub struct Requester<'a>(&'a Ticket);
 
-#[Object]
-impl Requester<'_> {
+impl OutputType for Requester<'_> {
+    fn type_name() -> Cow<'static, str> {
+        RequesterFields::type_name()
+    }
+
+    fn create_type_info(registry: &mut Registry) -> String {
+        RequesterFields::create_type_info(registry)
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ContextSelectionSet<'_>,
+        _field: &Positioned<Field>,
+    ) -> ServerResult<Value> {
+        let ticket = self.0;
+        resolve_object(ctx, &RequesterFields(ticket), |name| match name {
+            "name" => Some(Value::String(ticket.requester_name.clone())),
+            "email" => Some(Value::String(ticket.requester_email.clone())),
+            _ => None,
+        })
+        .await
+    }
+}
+
+/// `Requester`'s fields that are not stored columns (and, for the schema, all of them).
+struct RequesterFields<'a>(&'a Ticket);
+
+#[Object(name = "Requester")]
+impl RequesterFields<'_> {
     async fn name(&self) -> &str {
         &self.0.requester_name
     }
@@ -73,11 +161,14 @@ pub struct GuestTicketReceipt {
     pub tracking_token: String,
 }
 
+/// `Ticket`'s fields that are not stored columns (and, for the schema, all of them).
+struct TicketFields<'a>(&'a Ticket);
+
 // Resolvers that run their own queries await them boxed: the future of any field is as
 // large as the largest resolver's, and every field of every ticket in a list pays for
 // moving it.
 #[Object(name = "Ticket")]
-impl TicketObject {
+impl TicketFields<'_> {
     async fn id(&self) -> ID {
         ID(self.0.id.to_string())
     }
@@ -116,7 +207,7 @@ impl TicketObject {
     }
 
     async fn requester(&self) -> Requester<'_> {
-        Requester(&self.0)
+        Requester(self.0)
     }
 
     async fn created_by(&self, ctx: &Context<'_>) -> GqlResult<Option<UserObject>> {

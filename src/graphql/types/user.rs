@@ -1,4 +1,12 @@
-use async_graphql::{Context, ID, Object};
+use std::borrow::Cow;
+
+use async_graphql::parser::types::Field;
+use async_graphql::registry::Registry;
+use async_graphql::resolver_utils::enum_value;
+use async_graphql::{
+    Context, ContextSelectionSet, ID, Object, OutputType, Positioned, ScalarType, ServerResult,
+    Value,
+};
 use chrono::{DateTime, Utc};
 
 use crate::db::models::user::User;
@@ -6,6 +14,8 @@ use crate::domain::DomainError;
 use crate::domain::roles::Role;
 use crate::graphql::context::request_ctx;
 use crate::graphql::error::GqlResult;
+use crate::graphql::plain_fields::resolve_object;
+use crate::services::RequestContext;
 
 #[derive(Clone)]
 pub struct UserObject {
@@ -34,49 +44,90 @@ impl UserObject {
     /// What staff run the desk with (an account's address, role, skills, state) is for the
     /// person themselves and for staff; requesters see the other side's name only.
     fn private<T>(&self, ctx: &Context<'_>, value: T) -> GqlResult<Option<T>> {
-        let viewer = &request_ctx(ctx)?.viewer;
-        if self.is_caller || viewer.is_staff() || viewer.user_id() == Some(self.user.id) {
+        if self.shows_private_to(request_ctx(ctx)?) {
             Ok(Some(value))
         } else {
             Err(DomainError::Forbidden.into())
         }
     }
+
+    fn shows_private_to(&self, request: &RequestContext) -> bool {
+        let viewer = &request.viewer;
+        self.is_caller || viewer.is_staff() || viewer.user_id() == Some(self.user.id)
+    }
 }
 
+impl OutputType for UserObject {
+    fn type_name() -> Cow<'static, str> {
+        UserFields::type_name()
+    }
+
+    fn create_type_info(registry: &mut Registry) -> String {
+        UserFields::create_type_info(registry)
+    }
+
+    async fn resolve(
+        &self,
+        ctx: &ContextSelectionSet<'_>,
+        _field: &Positioned<Field>,
+    ) -> ServerResult<Value> {
+        let user = &self.user;
+        let sees_private = ctx
+            .data_opt::<RequestContext>()
+            .is_some_and(|request| self.shows_private_to(request));
+        resolve_object(ctx, &UserFields(self), |name| match name {
+            "id" => Some(Value::String(user.id.to_string())),
+            "name" => Some(Value::String(user.name.clone())),
+            "email" if sees_private => Some(Value::String(user.email.clone())),
+            "role" if sees_private => Some(enum_value(user.role)),
+            "skills" if sees_private => Some(Value::List(
+                user.skills.iter().cloned().map(Value::String).collect(),
+            )),
+            "active" if sees_private => Some(Value::Boolean(user.active)),
+            "createdAt" if sees_private => Some(user.created_at.to_value()),
+            _ => None,
+        })
+        .await
+    }
+}
+
+/// `User`'s fields beyond those answered directly (and, for the schema, all of them).
+struct UserFields<'a>(&'a UserObject);
+
 #[Object(name = "User")]
-impl UserObject {
+impl UserFields<'_> {
     async fn id(&self) -> ID {
-        ID(self.user.id.to_string())
+        ID(self.0.user.id.to_string())
     }
 
     async fn name(&self) -> &str {
-        &self.user.name
+        &self.0.user.name
     }
 
     /// Visible to the user themselves and to staff.
     async fn email(&self, ctx: &Context<'_>) -> GqlResult<Option<&str>> {
-        self.private(ctx, self.user.email.as_str())
+        self.0.private(ctx, self.0.user.email.as_str())
     }
 
     /// Visible to the user themselves and to staff.
     async fn role(&self, ctx: &Context<'_>) -> GqlResult<Option<Role>> {
-        self.private(ctx, self.user.role)
+        self.0.private(ctx, self.0.user.role)
     }
 
     /// Normalized (trimmed, lowercase, unique) skills used for ticket assignment. Visible to
     /// the user themselves and to staff.
     async fn skills(&self, ctx: &Context<'_>) -> GqlResult<Option<&[String]>> {
-        self.private(ctx, self.user.skills.as_slice())
+        self.0.private(ctx, self.0.user.skills.as_slice())
     }
 
     /// Visible to the user themselves and to staff.
     async fn active(&self, ctx: &Context<'_>) -> GqlResult<Option<bool>> {
-        self.private(ctx, self.user.active)
+        self.0.private(ctx, self.0.user.active)
     }
 
     /// Visible to the user themselves and to staff.
     async fn created_at(&self, ctx: &Context<'_>) -> GqlResult<Option<DateTime<Utc>>> {
-        self.private(ctx, self.user.created_at)
+        self.0.private(ctx, self.0.user.created_at)
     }
 }
 
