@@ -30,6 +30,8 @@ from scenarios_smallbiz import SMALLBIZ
 from scenarios_telecom import TELECOM
 from scenarios_hotels import HOTELS
 from scenarios_fleet import FLEET
+from scenarios_homes import HOMES
+from scenarios_clinics import CLINICS
 from styles import (ANGRY_TRIVIAL, CALM_URGENT, DEADLINES, IMPACT_MANY, IMPACT_TOTAL,
                     INJECTIONS, LOGS, NO_RUSH, NON_NATIVE, OPENERS, CLOSERS, PRODUCTS,
                     SHOUTS, MODIFIERS_I18N)
@@ -58,7 +60,8 @@ LATER_PASSES = {
     "sector": SECTOR, "mobility": MOBILITY,
     "members": MEMBERS, "analytics": ANALYTICS, "games": GAMES,
     "payments": PAYMENTS, "smallbiz": SMALLBIZ,
-    "telecom": TELECOM, "hotels": HOTELS, "fleet": FLEET}
+    "telecom": TELECOM, "hotels": HOTELS, "fleet": FLEET,
+    "homes": HOMES, "clinics": CLINICS}
 PASSES = {"base": SCENARIOS,
           **{name: drawn(scenarios, LATER_PASS_DRAWS) for name, scenarios in LATER_PASSES.items()}}
 

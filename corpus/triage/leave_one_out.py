@@ -6,7 +6,7 @@ out (other scenarios, other wording), with `deskql triage-eval PASS --train OTHE
 how changes to the model and the corpus are chosen; the held-out set is only reported.
 
     cargo build --release
-    python3 corpus/triage/leave_one_out.py [--rounds N] [path/to/deskql]
+    python3 corpus/triage/leave_one_out.py [--rounds N] [--without PASS...] [path/to/deskql]
 
 Prints one line per pass and the sums. Deterministic: fixed seeds for both sides. A round
 draws the phrasings and styles of both sides with its own pair of seeds; with `--rounds N`
@@ -36,18 +36,24 @@ def main():
     parser = argparse.ArgumentParser(description="Scores each pass left out of training.")
     parser.add_argument("--rounds", type=int, default=1,
                         help="draws of the phrasings to average each figure over")
+    parser.add_argument("--without", nargs="*", default=[], metavar="PASS",
+                        help="passes left out of both sides, to score the corpus as it was before them")
     parser.add_argument("binary", nargs="?", default=str(root / "target/release/deskql"))
     args = parser.parse_args()
     rounds, binary = args.rounds, args.binary
+    unknown = set(args.without) - set(generate.PASSES)
+    if unknown:
+        parser.error(f"no such pass: {', '.join(sorted(unknown))}")
+    passes = {name: p for name, p in generate.PASSES.items() if name not in args.without}
     sums = [0.0] * len(MEASURES)
     with tempfile.TemporaryDirectory() as tmp:
-        for left in list(generate.PASSES)[1:]:
+        for left in list(passes)[1:]:
             train, test = Path(tmp, "train.jsonl"), Path(tmp, "test.jsonl")
-            others = [s for name, p in generate.PASSES.items() if name != left for s in p]
+            others = [s for name, p in passes.items() if name != left for s in p]
             values = [0.0] * len(MEASURES)
             for round_ in range(rounds):
                 generate.write(train, tickets(others, 2 * round_ + 1))
-                generate.write(test, tickets(generate.PASSES[left], 2 * round_ + 2))
+                generate.write(test, tickets(passes[left], 2 * round_ + 2))
                 report = subprocess.run([binary, "triage-eval", str(test), "--train", str(train)],
                                         check=True, capture_output=True, text=True).stdout
                 for i, measure in enumerate(MEASURES):
