@@ -179,6 +179,9 @@ pub fn test_config() -> ServerConfig {
     config.create_ticket_limit_per_user = 10_000;
     config.draft_limit_per_user = 10_000;
     config.search_limit_per_user = 10_000;
+    // The first triage or retrain in a test process trains the model inside the request:
+    // seconds of CPU in a test build, and more while the other tests share the two cores.
+    config.operation_timeout_secs = 120;
     config.conversation.attachments_dir =
         std::env::temp_dir().join(format!("deskql-files-{}", Uuid::now_v7()));
     config
