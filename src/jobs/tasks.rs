@@ -6,16 +6,17 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::app::AppState;
+use crate::db::models::job::NewJob;
 use crate::queue::{
-    ASSIGN_TICKET, AUTO_CLOSE, DELIVER_WEBHOOKS, FIND_DUPLICATES, PURGE_TRASH, RETRAIN_TRIAGE,
-    SEND_EMAIL, SLA_DEADLINE, SLA_REEVALUATE, TRIAGE_TICKET, UNASSIGNED_ALERT,
+    self, ASSIGN_TICKET, AUTO_CLOSE, DELIVER_WEBHOOKS, FIND_DUPLICATES, FiledTickets, PURGE_TRASH,
+    RETRAIN_TRIAGE, SEND_EMAIL, SLA_DEADLINE, SLA_REEVALUATE, TRIAGE_TICKET, UNASSIGNED_ALERT,
 };
 use crate::services::notifications::EmailJob;
 use crate::services::sla::DeadlineJob;
 use crate::services::webhooks::delivery::{self, SenderJob};
 use crate::services::{
-    alerts, assignment, duplicates, lifecycle, maintenance, notifications, sla, triage,
-    triage_learning,
+    alerts, assignment, duplicates, filed_batch, lifecycle, maintenance, notifications, sla,
+    triage, triage_learning,
 };
 
 fn app(ctx: &WorkerContext) -> Result<&AppState, String> {
@@ -27,18 +28,52 @@ fn report(result: anyhow::Result<()>) -> Result<(), String> {
     result.map_err(|err| format!("{err:#}"))
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TriageTicket {
-    pub ticket_id: Uuid,
+/// A ticket of a chunk queued again on its own, as the filing trigger would have queued it.
+fn alone(task: &'static str, ticket_id: Uuid, max_attempts: i32, priority: i32) -> NewJob<'static> {
+    NewJob {
+        task,
+        payload: serde_json::json!(FiledTickets::of(&[ticket_id])),
+        max_attempts,
+        priority,
+        job_key: None,
+        run_at: None,
+    }
 }
+
+/// Queued by the database when tickets are filed (see `enqueue_ticket_jobs`). Triage assigns
+/// the ticket in the same job.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TriageTicket(pub FiledTickets);
 
 impl TaskHandler for TriageTicket {
     const IDENTIFIER: &'static str = TRIAGE_TICKET;
 
     async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
         let state = app(&ctx)?;
-        let last_attempt = ctx.job().attempts() >= ctx.job().max_attempts();
-        report(triage::triage_ticket(state, self.ticket_id, last_attempt).await)
+        match self.0 {
+            FiledTickets::One { ticket_id } => {
+                let last_attempt = ctx.job().attempts() >= ctx.job().max_attempts();
+                report(triage::triage_ticket(state, ticket_id, last_attempt).await)
+            }
+            // Not a last attempt for any of them: a failure is queued again on its own.
+            FiledTickets::Chunk { ticket_ids } => report(
+                filed_batch::each(
+                    state,
+                    &ticket_ids,
+                    |id| triage::triage_ticket(state, id, false),
+                    |id| {
+                        alone(
+                            TRIAGE_TICKET,
+                            id,
+                            queue::TRIAGE_MAX_ATTEMPTS,
+                            queue::TRIAGE_PRIORITY,
+                        )
+                    },
+                )
+                .await,
+            ),
+        }
     }
 }
 
@@ -57,27 +92,68 @@ impl TaskHandler for AssignTicket {
 
 /// Queued by the database when a ticket is filed (see `enqueue_ticket_jobs`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct FindDuplicates {
-    pub ticket_id: Uuid,
-}
+#[serde(transparent)]
+pub struct FindDuplicates(pub FiledTickets);
 
 impl TaskHandler for FindDuplicates {
     const IDENTIFIER: &'static str = FIND_DUPLICATES;
 
     async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
-        report(duplicates::detect(app(&ctx)?, self.ticket_id).await)
+        let state = app(&ctx)?;
+        match self.0 {
+            FiledTickets::One { ticket_id } => report(duplicates::detect(state, ticket_id).await),
+            FiledTickets::Chunk { ticket_ids } => report(
+                filed_batch::each(
+                    state,
+                    &ticket_ids,
+                    |id| duplicates::detect(state, id),
+                    |id| {
+                        alone(
+                            FIND_DUPLICATES,
+                            id,
+                            queue::DUPLICATES_MAX_ATTEMPTS,
+                            queue::DUPLICATES_PRIORITY,
+                        )
+                    },
+                )
+                .await,
+            ),
+        }
     }
 }
 
+/// One email, or the receipts of a filed chunk of tickets (queued by `enqueue_ticket_jobs`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct SendEmail(pub EmailJob);
+#[serde(untagged)]
+pub enum SendEmail {
+    Receipts { receipts_for: Vec<Uuid> },
+    One(EmailJob),
+}
 
 impl TaskHandler for SendEmail {
     const IDENTIFIER: &'static str = SEND_EMAIL;
 
     async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
-        report(notifications::send(app(&ctx)?, &self.0).await)
+        let state = app(&ctx)?;
+        match self {
+            SendEmail::One(email) => report(notifications::send(state, &email).await),
+            SendEmail::Receipts { receipts_for } => report(
+                filed_batch::each(
+                    state,
+                    &receipts_for,
+                    |id| async move { notifications::send(state, &EmailJob::receipt(id)).await },
+                    |id| NewJob {
+                        task: SEND_EMAIL,
+                        payload: serde_json::json!(EmailJob::receipt(id)),
+                        max_attempts: queue::EMAIL_MAX_ATTEMPTS,
+                        priority: queue::EMAIL_PRIORITY,
+                        job_key: None,
+                        run_at: None,
+                    },
+                )
+                .await,
+            ),
+        }
     }
 }
 
@@ -148,22 +224,43 @@ impl TaskHandler for AutoClose {
 
 /// Due DESKQL_UNASSIGNED_ALERT_MINUTES after a ticket was filed: staff hear of it if nobody
 /// took it.
+/// One job per filed ticket, or per chunk of a filed batch (see `services::filing`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct UnassignedAlert {
-    pub ticket_id: Uuid,
+#[serde(transparent)]
+pub struct UnassignedAlert(pub FiledTickets);
+
+async fn alert_unassigned(state: &AppState, ticket_id: Uuid) -> anyhow::Result<()> {
+    let alerted = alerts::unassigned(state, ticket_id).await?;
+    if alerted > 0 {
+        tracing::info!(ticket = %ticket_id, alerted, "ticket still unassigned; staff alerted");
+    }
+    Ok(())
 }
 
 impl TaskHandler for UnassignedAlert {
     const IDENTIFIER: &'static str = UNASSIGNED_ALERT;
 
     async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
-        let alerted = alerts::unassigned(app(&ctx)?, self.ticket_id)
-            .await
-            .map_err(|err| format!("{err:#}"))?;
-        if alerted > 0 {
-            tracing::info!(ticket = %self.ticket_id, alerted, "ticket still unassigned; staff alerted");
+        let state = app(&ctx)?;
+        match self.0 {
+            FiledTickets::One { ticket_id } => report(alert_unassigned(state, ticket_id).await),
+            FiledTickets::Chunk { ticket_ids } => report(
+                filed_batch::each(
+                    state,
+                    &ticket_ids,
+                    |id| alert_unassigned(state, id),
+                    |id| {
+                        alone(
+                            UNASSIGNED_ALERT,
+                            id,
+                            queue::EMAIL_MAX_ATTEMPTS,
+                            queue::EMAIL_PRIORITY,
+                        )
+                    },
+                )
+                .await,
+            ),
         }
-        Ok::<(), String>(())
     }
 }
 

@@ -6,12 +6,13 @@ use chrono::TimeDelta;
 use diesel_async::AsyncPgConnection;
 use futures::future::BoxFuture;
 use serde_json::json;
+use uuid::Uuid;
 
 use crate::config::ServerConfig;
 use crate::db::models::job::{self, NewJob};
 use crate::db::models::ticket::Ticket;
 use crate::db::ticket_writer::AfterFiling;
-use crate::queue;
+use crate::queue::{self, FiledTickets};
 use crate::services::sla::start::start_clocks;
 
 pub struct OnFiled {
@@ -37,16 +38,28 @@ impl OnFiled {
         let Some(delay) = self.unassigned_alert else {
             return Ok(());
         };
-        let alerts = tickets
+        let unassigned: Vec<&Ticket> = tickets
             .iter()
             .filter(|ticket| ticket.assignee_id.is_none())
-            .map(|ticket| NewJob {
-                task: queue::UNASSIGNED_ALERT,
-                payload: json!({ "ticket_id": ticket.id }),
-                max_attempts: queue::EMAIL_MAX_ATTEMPTS,
-                priority: queue::EMAIL_PRIORITY,
-                job_key: Some(format!("unassigned:{}", ticket.id)),
-                run_at: Some(ticket.created_at + delay),
+            .collect();
+        // One alert job per chunk, as the filing trigger queues the other jobs; due when the
+        // chunk's newest ticket is, so no ticket is alerted before its time.
+        let alerts = unassigned
+            .chunks(queue::FILED_CHUNK)
+            .filter_map(|chunk| {
+                let ids: Vec<Uuid> = chunk.iter().map(|ticket| ticket.id).collect();
+                let newest = chunk.iter().map(|ticket| ticket.created_at).max()?;
+                Some(NewJob {
+                    task: queue::UNASSIGNED_ALERT,
+                    payload: json!(FiledTickets::of(&ids)),
+                    max_attempts: queue::EMAIL_MAX_ATTEMPTS,
+                    priority: queue::EMAIL_PRIORITY,
+                    job_key: match ids.as_slice() {
+                        [id] => Some(format!("unassigned:{id}")),
+                        _ => None,
+                    },
+                    run_at: Some(newest + delay),
+                })
             })
             .collect();
         job::enqueue_all(conn, alerts).await

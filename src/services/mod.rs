@@ -12,6 +12,7 @@ pub mod categories;
 pub mod conversations;
 pub mod duplicates;
 pub mod export;
+pub mod filed_batch;
 pub mod filing;
 pub mod guest_access;
 pub mod inbound_mail;

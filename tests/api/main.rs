@@ -15,6 +15,7 @@ mod duplicates;
 mod email;
 mod event_stream;
 mod export;
+mod filed_batches;
 mod graphql_http_audit;
 mod history;
 mod hostile_documents;

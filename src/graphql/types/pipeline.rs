@@ -162,13 +162,34 @@ impl JobObject {
         self.0.created_at
     }
 
-    /// The ticket the job works on, when it is about one.
+    /// The ticket the job works on, when it is about one (a chunk's are in `ticketIds`).
     async fn ticket_id(&self) -> Option<ID> {
         self.0
             .payload
             .get("ticket_id")
             .and_then(|id| id.as_str())
             .map(|id| ID(id.to_owned()))
+    }
+
+    /// Every ticket the job works on: one, or the chunk of a filed batch whose triage,
+    /// duplicate search, receipts or unassigned alerts it runs in turn.
+    async fn ticket_ids(&self) -> Vec<ID> {
+        let payload = &self.0.payload;
+        let chunk = ["ticket_ids", "receipts_for"]
+            .iter()
+            .find_map(|field| payload.get(field).and_then(|ids| ids.as_array()));
+        match chunk {
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| id.as_str())
+                .map(|id| ID(id.to_owned()))
+                .collect(),
+            None => payload
+                .get("ticket_id")
+                .and_then(|id| id.as_str())
+                .map(|id| vec![ID(id.to_owned())])
+                .unwrap_or_default(),
+        }
     }
 
     /// The job's payload as JSON text.

@@ -99,6 +99,21 @@ pub struct EmailJob {
     pub message_key: String,
 }
 
+impl EmailJob {
+    /// The requester's receipt for a filed ticket, as `enqueue_ticket_jobs` queues it.
+    pub fn receipt(ticket_id: Uuid) -> Self {
+        Self {
+            kind: EmailKind::TicketCreated,
+            ticket_id: Some(ticket_id),
+            event_id: None,
+            message_id: None,
+            user_id: None,
+            endpoint_id: None,
+            message_key: format!("created.{ticket_id}"),
+        }
+    }
+}
+
 /// How long an email verification link works.
 pub const VERIFICATION_TTL: TimeDelta = TimeDelta::days(3);
 
