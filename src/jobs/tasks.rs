@@ -1,6 +1,8 @@
 //! The job types: each is the payload graphile_worker stores and the handler that runs it.
 //! Handlers only translate to the services that do the work.
 
+use std::future::Future;
+
 use graphile_worker::{IntoTaskHandlerResult, TaskHandler, WorkerContext};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -28,15 +30,38 @@ fn report(result: anyhow::Result<()>) -> Result<(), String> {
     result.map_err(|err| format!("{err:#}"))
 }
 
-/// A ticket of a chunk queued again on its own, as the filing trigger would have queued it.
-fn alone(task: &'static str, ticket_id: Uuid, max_attempts: i32, priority: i32) -> NewJob<'static> {
-    NewJob {
-        task,
-        payload: serde_json::json!(FiledTickets::of(&[ticket_id])),
-        max_attempts,
-        priority,
-        job_key: None,
-        run_at: None,
+/// How a ticket of a chunk is queued again on its own: the task, attempts and priority the
+/// filing trigger gives its single job.
+struct Alone {
+    task: &'static str,
+    max_attempts: i32,
+    priority: i32,
+}
+
+/// Runs `work` for a filing job's tickets. A single ticket's failure fails the job, which the
+/// queue retries; a chunk's failures go back to the queue one by one (`filed_batch`).
+async fn for_filed<Fut>(
+    state: &AppState,
+    tickets: FiledTickets,
+    work: impl Fn(Uuid) -> Fut,
+    alone: Alone,
+) -> Result<(), String>
+where
+    Fut: Future<Output = anyhow::Result<()>>,
+{
+    match tickets {
+        FiledTickets::One { ticket_id } => report(work(ticket_id).await),
+        FiledTickets::Chunk { ticket_ids } => report(
+            filed_batch::each(state, &ticket_ids, work, |id| NewJob {
+                task: alone.task,
+                payload: serde_json::json!(FiledTickets::of(&[id])),
+                max_attempts: alone.max_attempts,
+                priority: alone.priority,
+                job_key: None,
+                run_at: None,
+            })
+            .await,
+        ),
     }
 }
 
@@ -51,29 +76,22 @@ impl TaskHandler for TriageTicket {
 
     async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
         let state = app(&ctx)?;
-        match self.0 {
-            FiledTickets::One { ticket_id } => {
-                let last_attempt = ctx.job().attempts() >= ctx.job().max_attempts();
-                report(triage::triage_ticket(state, ticket_id, last_attempt).await)
-            }
-            // Not a last attempt for any of them: a failure is queued again on its own.
-            FiledTickets::Chunk { ticket_ids } => report(
-                filed_batch::each(
-                    state,
-                    &ticket_ids,
-                    |id| triage::triage_ticket(state, id, false),
-                    |id| {
-                        alone(
-                            TRIAGE_TICKET,
-                            id,
-                            queue::TRIAGE_MAX_ATTEMPTS,
-                            queue::TRIAGE_PRIORITY,
-                        )
-                    },
-                )
-                .await,
-            ),
-        }
+        // Only a single ticket's job can be its last attempt: a chunk's failures are queued
+        // again on their own.
+        let last_attempt = matches!(self.0, FiledTickets::One { .. })
+            && ctx.job().attempts() >= ctx.job().max_attempts();
+        let alone = Alone {
+            task: TRIAGE_TICKET,
+            max_attempts: queue::TRIAGE_MAX_ATTEMPTS,
+            priority: queue::TRIAGE_PRIORITY,
+        };
+        for_filed(
+            state,
+            self.0,
+            |id| triage::triage_ticket(state, id, last_attempt),
+            alone,
+        )
+        .await
     }
 }
 
@@ -100,25 +118,12 @@ impl TaskHandler for FindDuplicates {
 
     async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
         let state = app(&ctx)?;
-        match self.0 {
-            FiledTickets::One { ticket_id } => report(duplicates::detect(state, ticket_id).await),
-            FiledTickets::Chunk { ticket_ids } => report(
-                filed_batch::each(
-                    state,
-                    &ticket_ids,
-                    |id| duplicates::detect(state, id),
-                    |id| {
-                        alone(
-                            FIND_DUPLICATES,
-                            id,
-                            queue::DUPLICATES_MAX_ATTEMPTS,
-                            queue::DUPLICATES_PRIORITY,
-                        )
-                    },
-                )
-                .await,
-            ),
-        }
+        let alone = Alone {
+            task: FIND_DUPLICATES,
+            max_attempts: queue::DUPLICATES_MAX_ATTEMPTS,
+            priority: queue::DUPLICATES_PRIORITY,
+        };
+        for_filed(state, self.0, |id| duplicates::detect(state, id), alone).await
     }
 }
 
@@ -223,8 +228,7 @@ impl TaskHandler for AutoClose {
 }
 
 /// Due DESKQL_UNASSIGNED_ALERT_MINUTES after a ticket was filed: staff hear of it if nobody
-/// took it.
-/// One job per filed ticket, or per chunk of a filed batch (see `services::filing`).
+/// took it. One job per filed ticket, or per chunk of a filed batch (see `services::filing`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct UnassignedAlert(pub FiledTickets);
@@ -242,25 +246,12 @@ impl TaskHandler for UnassignedAlert {
 
     async fn run(self, ctx: WorkerContext) -> impl IntoTaskHandlerResult {
         let state = app(&ctx)?;
-        match self.0 {
-            FiledTickets::One { ticket_id } => report(alert_unassigned(state, ticket_id).await),
-            FiledTickets::Chunk { ticket_ids } => report(
-                filed_batch::each(
-                    state,
-                    &ticket_ids,
-                    |id| alert_unassigned(state, id),
-                    |id| {
-                        alone(
-                            UNASSIGNED_ALERT,
-                            id,
-                            queue::EMAIL_MAX_ATTEMPTS,
-                            queue::EMAIL_PRIORITY,
-                        )
-                    },
-                )
-                .await,
-            ),
-        }
+        let alone = Alone {
+            task: UNASSIGNED_ALERT,
+            max_attempts: queue::EMAIL_MAX_ATTEMPTS,
+            priority: queue::EMAIL_PRIORITY,
+        };
+        for_filed(state, self.0, |id| alert_unassigned(state, id), alone).await
     }
 }
 

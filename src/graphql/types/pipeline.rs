@@ -124,6 +124,16 @@ impl ConversationObject {
 
 pub struct JobObject(pub JobRow);
 
+impl JobObject {
+    fn single_ticket_id(&self) -> Option<ID> {
+        self.0
+            .payload
+            .get("ticket_id")
+            .and_then(|id| id.as_str())
+            .map(|id| ID(id.to_owned()))
+    }
+}
+
 /// A background job (admin view).
 #[Object(name = "Job")]
 impl JobObject {
@@ -164,11 +174,7 @@ impl JobObject {
 
     /// The ticket the job works on, when it is about one (a chunk's are in `ticketIds`).
     async fn ticket_id(&self) -> Option<ID> {
-        self.0
-            .payload
-            .get("ticket_id")
-            .and_then(|id| id.as_str())
-            .map(|id| ID(id.to_owned()))
+        self.single_ticket_id()
     }
 
     /// Every ticket the job works on: one, or the chunk of a filed batch whose triage,
@@ -184,11 +190,7 @@ impl JobObject {
                 .filter_map(|id| id.as_str())
                 .map(|id| ID(id.to_owned()))
                 .collect(),
-            None => payload
-                .get("ticket_id")
-                .and_then(|id| id.as_str())
-                .map(|id| vec![ID(id.to_owned())])
-                .unwrap_or_default(),
+            None => self.single_ticket_id().into_iter().collect(),
         }
     }
 
